@@ -1,0 +1,2 @@
+/** Lock-free counters behind the accounting. */
+package org.keytriage.core.accounting.internal;

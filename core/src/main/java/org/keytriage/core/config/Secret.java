@@ -1,0 +1,68 @@
+package org.keytriage.core.config;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An API key's secret. {@link #toString()} and {@link #masked()} show only a masked form ({@code
+ * nvapi-…Ab3F}); the only way to the real value is {@link #reveal()}, called by the upstream client
+ * when it sets the {@code Authorization} header, and nowhere else.
+ */
+public final class Secret {
+  private static final String ELLIPSIS = "\u2026";
+  /** Secrets shorter than this show no characters at all when masked. */
+  private static final int MIN_LENGTH_TO_SHOW_TAIL = 12;
+
+  private final String value;
+
+  private Secret(String value) {
+    this.value = value;
+  }
+
+  /**
+   * @throws IllegalArgumentException if the value is null or blank (the message never contains it)
+   */
+  public static Secret of(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("secret must not be blank");
+    }
+    return new Secret(value.trim());
+  }
+
+  /** The real value. Call only to authenticate an upstream request. */
+  public String reveal() {
+    return value;
+  }
+
+  /** E.g. {@code nvapi-…Ab3F}: the {@code nvapi-} prefix if present, then the last 4 characters. */
+  public String masked() {
+    if (value.length() < MIN_LENGTH_TO_SHOW_TAIL) {
+      return ELLIPSIS;
+    }
+    String prefix = value.startsWith("nvapi-") ? "nvapi-" : "";
+    return prefix + ELLIPSIS + value.substring(value.length() - 4);
+  }
+
+  /** Whether {@code text} contains this secret; for tests and log scrubbing. */
+  public boolean appearsIn(CharSequence text) {
+    return text != null && text.toString().contains(value);
+  }
+
+  @Override
+  public String toString() {
+    return masked();
+  }
+
+  /** Constant-time comparison, so equality checks leak no timing. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Secret other
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+}

@@ -1,0 +1,2 @@
+/** The in-process key state store. */
+package org.keytriage.core.keys.internal;

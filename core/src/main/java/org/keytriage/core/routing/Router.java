@@ -1,0 +1,46 @@
+package org.keytriage.core.routing;
+
+import java.util.Set;
+import org.keytriage.spi.RoutingRequest;
+
+/** Places requests on keys. Thread-safe. */
+public interface Router {
+
+  /**
+   * Chooses a key for the request and reserves capacity on it.
+   *
+   * @throws UnknownTaskTypeException if the task type is not known
+   * @throws NoAvailableKeyException if no key can take the request now
+   */
+  default Allocation allocate(RoutingRequest request) {
+    return allocate(request, Set.of());
+  }
+
+  /**
+   * Like {@link #allocate(RoutingRequest)}, never choosing a key in {@code excludedKeyIds}: failover
+   * passes the keys this request already tried.
+   */
+  Allocation allocate(RoutingRequest request, Set<String> excludedKeyIds);
+
+  /** The task types this router knows, sorted. */
+  Set<String> taskTypes();
+
+  /** The strategy id the task type uses now. */
+  String strategyOf(String taskType);
+
+  /**
+   * Switches the task type to another strategy, effective for the next request.
+   *
+   * @throws UnknownStrategyException listing the available ones
+   */
+  void useStrategy(String taskType, String strategyId);
+
+  /**
+   * Installs the guards (circuit breaker, latency demotion, budgets) effective for the next
+   * request; the default is {@link RoutingGuards#DEFAULTS}.
+   */
+  void useGuards(RoutingGuards guards);
+
+  /** The guards in use now. */
+  RoutingGuards guards();
+}

@@ -1,0 +1,23 @@
+package org.keytriage.core.routing;
+
+import java.util.Set;
+
+/** A request named a task type that no configuration or task handler knows. */
+public class UnknownTaskTypeException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String taskType;
+
+  public UnknownTaskTypeException(String taskType, Set<String> known) {
+    super(
+        "Unknown task type '"
+            + taskType
+            + "'. Use one of: "
+            + String.join(", ", new java.util.TreeSet<>(known)));
+    this.taskType = taskType;
+  }
+
+  public String taskType() {
+    return taskType;
+  }
+}

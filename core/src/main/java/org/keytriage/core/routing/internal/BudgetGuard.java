@@ -1,0 +1,89 @@
+package org.keytriage.core.routing.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Locale;
+import org.keytriage.core.accounting.BudgetLedger;
+import org.keytriage.core.accounting.BudgetLedger.BudgetBooking;
+import org.keytriage.core.accounting.BudgetLimits;
+import org.keytriage.core.accounting.BudgetSpend;
+import org.keytriage.core.alerts.Alert;
+import org.keytriage.core.alerts.AlertSink;
+import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.config.ApiKeyConfig;
+import org.keytriage.core.routing.RoutingGuards;
+
+/**
+ * Judges keys against their budgets (the key's {@code daily_budget}/{@code monthly_budget} and the
+ * gateway-wide ones) and raises an alert when a booking crosses the warning share or 100 %. The
+ * ledger reports each booking's before and after atomically, so each crossing is alerted once.
+ */
+final class BudgetGuard {
+  private static final System.Logger LOG = System.getLogger(BudgetGuard.class.getName());
+
+  private final BudgetLedger ledger;
+  private final AlertSink alerts;
+  private final Clock clock;
+
+  BudgetGuard(BudgetLedger ledger, AlertSink alerts, Clock clock) {
+    this.ledger = ledger;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  /** Share of the tightest budget that applies to the key, 0 when none does. */
+  double utilisation(ApiKeyConfig key, RoutingGuards guards) {
+    BudgetLimits own = limitsOf(key);
+    double u = own.any() ? own.utilisation(ledger.spend(key.keyId())) : 0;
+    if (guards.globalBudget().any()) {
+      u = Math.max(u, guards.globalBudget().utilisation(ledger.totalSpend()));
+    }
+    return u;
+  }
+
+  void book(ApiKeyConfig key, double cost, RoutingGuards guards) {
+    if (!(cost > 0)) {
+      return;
+    }
+    BudgetBooking b = ledger.book(key.keyId(), cost);
+    double warn = guards.budgetWarningShare();
+    BudgetLimits own = limitsOf(key);
+    check(key.keyId(), "daily", own.daily(), b.keyBefore().today(), b.keyAfter().today(), warn);
+    check(key.keyId(), "monthly", own.monthly(), b.keyBefore().thisMonth(), b.keyAfter().thisMonth(), warn);
+    BudgetLimits global = guards.globalBudget();
+    check(null, "daily", global.daily(), b.totalBefore().today(), b.totalAfter().today(), warn);
+    check(null, "monthly", global.monthly(), b.totalBefore().thisMonth(), b.totalAfter().thisMonth(), warn);
+  }
+
+  private void check(String keyId, String period, double budget, double before, double after, double warn) {
+    if (budget <= 0) {
+      return;
+    }
+    double from = before / budget;
+    double to = after / budget;
+    if (from < 1.0 && to >= 1.0) {
+      raise(AlertType.BUDGET_EXHAUSTED, keyId, period, budget, after,
+          keyId == null ? "every key is excluded until the period ends" : "the key is excluded until the period ends");
+    } else if (from <= warn && to > warn) {
+      raise(AlertType.BUDGET_WARNING, keyId, period, budget, after,
+          keyId == null ? "keys are preferred by cost" : "the key is demoted behind keys under the warning share");
+    }
+  }
+
+  private void raise(AlertType type, String keyId, String period, double budget, double spent, String effect) {
+    String subject = keyId == null ? "Global " + period + " budget" : "The " + period + " budget of API key " + keyId;
+    String message =
+        String.format(
+            Locale.ROOT, "%s is %.0f%% spent (%.4f of %.4f); %s", subject, 100 * spent / budget, spent, budget, effect);
+    LOG.log(Level.WARNING, message);
+    alerts.raise(new Alert(type, keyId, message, clock.instant()));
+  }
+
+  private static BudgetLimits limitsOf(ApiKeyConfig key) {
+    return new BudgetLimits(Math.max(0, key.dailyBudget()), Math.max(0, key.monthlyBudget()));
+  }
+
+  BudgetSpend spend(String keyId) {
+    return ledger.spend(keyId);
+  }
+}

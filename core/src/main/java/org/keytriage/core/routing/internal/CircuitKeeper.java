@@ -1,0 +1,115 @@
+package org.keytriage.core.routing.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.keytriage.core.alerts.Alert;
+import org.keytriage.core.alerts.AlertSink;
+import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.keys.Circuit;
+import org.keytriage.core.keys.CircuitBreakerPolicy;
+import org.keytriage.core.keys.CircuitState;
+import org.keytriage.core.keys.KeyState;
+import org.keytriage.core.keys.KeyStateStore;
+
+/**
+ * Applies the {@link CircuitBreakerPolicy} to keys' states in the {@link KeyStateStore}, each
+ * transition one atomic update, and alerts when a circuit opens. A success also ends a 429 streak.
+ */
+final class CircuitKeeper {
+  private static final System.Logger LOG = System.getLogger(CircuitKeeper.class.getName());
+
+  /** How a call was let onto a key by its circuit. */
+  enum Admission {
+    /** The circuit is closed: any number of calls. */
+    CLOSED,
+    /** The circuit is half-open and this call holds its single probe. */
+    PROBE,
+    /** Open, or half-open with the probe already out. */
+    DENIED
+  }
+
+  private final KeyStateStore states;
+  private final Clock clock;
+  private final AlertSink alerts;
+  private final Supplier<CircuitBreakerPolicy> policy;
+
+  CircuitKeeper(KeyStateStore states, Clock clock, AlertSink alerts, Supplier<CircuitBreakerPolicy> policy) {
+    this.states = states;
+    this.clock = clock;
+    this.alerts = alerts;
+    this.policy = policy;
+  }
+
+  /** Claims the half-open probe atomically; a closed circuit admits without a write. */
+  Admission admit(RoutedKey key, long now) {
+    CircuitBreakerPolicy p = policy.get();
+    if (states.get(key.id(), key.initialState()).circuitStateAt(now) == CircuitState.CLOSED) {
+      return Admission.CLOSED;
+    }
+    Admission[] result = new Admission[1];
+    states.update(
+        key.id(),
+        key.initialState(),
+        s -> {
+          // set on every run of the function: a store may retry it, the last run is the one applied
+          Circuit c = s.circuit();
+          if (c.stateAt(now) == CircuitState.CLOSED) {
+            result[0] = Admission.CLOSED;
+            return s;
+          }
+          if (!p.admits(c, now)) {
+            result[0] = Admission.DENIED;
+            return s;
+          }
+          result[0] = Admission.PROBE;
+          return s.withCircuit(p.onAdmitted(c, now));
+        });
+    return result[0];
+  }
+
+  void succeeded(RoutedKey key) {
+    long now = clock.millis();
+    KeyState current = states.get(key.id(), key.initialState());
+    if (current.circuitStateAt(now) == CircuitState.CLOSED && current.rateLimitStreak() == 0) {
+      return; // nothing to change: spare the store a write on the common path
+    }
+    CircuitBreakerPolicy p = policy.get();
+    states.update(
+        key.id(),
+        key.initialState(),
+        s -> s.withCircuit(p.onSuccess(s.circuit(), now)).withRateLimitStreak(0));
+  }
+
+  void failed(RoutedKey key) {
+    long now = clock.millis();
+    CircuitBreakerPolicy p = policy.get();
+    boolean[] opened = new boolean[1];
+    states.update(
+        key.id(),
+        key.initialState(),
+        s -> {
+          Circuit before = s.circuit();
+          Circuit after = p.onFailure(before, now);
+          opened[0] =
+              before.stateAt(now) != CircuitState.OPEN && after.stateAt(now) == CircuitState.OPEN;
+          return s.withCircuit(after);
+        });
+    if (opened[0]) {
+      String message =
+          "Circuit opened for API key: "
+              + key.id()
+              + " after repeated upstream failures; skipped for "
+              + p.openDuration().toSeconds()
+              + " s, then one probe";
+      LOG.log(Level.WARNING, message);
+      alerts.raise(new Alert(AlertType.CIRCUIT_OPENED, key.id(), message, clock.instant()));
+    }
+  }
+
+  void abandoned(RoutedKey key) {
+    long now = clock.millis();
+    CircuitBreakerPolicy p = policy.get();
+    states.update(key.id(), key.initialState(), s -> s.withCircuit(p.onAbandoned(s.circuit(), now)));
+  }
+}

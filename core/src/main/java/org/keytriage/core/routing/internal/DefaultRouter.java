@@ -1,0 +1,343 @@
+package org.keytriage.core.routing.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.keytriage.core.accounting.BudgetLedger;
+import org.keytriage.core.accounting.UsageAccounting;
+import org.keytriage.core.accounting.internal.OutcomeCounters;
+import org.keytriage.core.alerts.AlertSink;
+import org.keytriage.core.config.ApiKeyConfig;
+import org.keytriage.core.config.KeyTriageConfig;
+import org.keytriage.core.keys.CircuitState;
+import org.keytriage.core.keys.KeyState;
+import org.keytriage.core.keys.KeyStateStore;
+import org.keytriage.core.ledger.DenialReason;
+import org.keytriage.core.ledger.ReserveResult;
+import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.ledger.UsageSnapshot;
+import org.keytriage.core.plugin.PluginRegistry;
+import org.keytriage.core.routing.Allocation;
+import org.keytriage.core.routing.NoAvailableKeyException;
+import org.keytriage.core.routing.Router;
+import org.keytriage.core.routing.RoutingGuards;
+import org.keytriage.core.routing.UnknownStrategyException;
+import org.keytriage.core.routing.UnknownTaskTypeException;
+import org.keytriage.spi.BalancingStrategy;
+import org.keytriage.spi.BalancingStrategyFactory;
+import org.keytriage.spi.CandidateKey;
+import org.keytriage.spi.KeyTier;
+import org.keytriage.spi.ProviderConfig;
+import org.keytriage.spi.RoutingRequest;
+
+/**
+ * The router: for each tier (specialised keys, then backups), the usable keys become candidates,
+ * the task type's strategy orders them, and the first the ledger admits gets the request.
+ *
+ * <p>Usable means active, not quarantined, not cooling down, circuit admitting (see {@link
+ * CircuitKeeper}) and budget not exhausted. After the strategy, {@link CandidateDemotion} moves keys
+ * over their budget warning share and slow keys to the back of the tier. A half-open key is
+ * reserved first and then its single probe claimed, so a lost race costs one reservation released,
+ * never a second probe.
+ */
+public final class DefaultRouter implements Router {
+  private final KeyTriageConfig config;
+  private final PluginRegistry<BalancingStrategyFactory> strategies;
+  private final UsageLedger ledger;
+  private final KeyStateStore states;
+  private final UsageAccounting accounting;
+  private final Clock clock;
+  private final ConcurrentMap<String, TaskRoute> routes = new ConcurrentHashMap<>();
+  private final BudgetGuard budgets;
+  private final CompletionServices services;
+  private volatile RoutingGuards guards = RoutingGuards.DEFAULTS;
+
+  /** A router with no budget ledger shared with anyone and alerts discarded. */
+  public DefaultRouter(
+      KeyTriageConfig config,
+      Collection<String> taskTypes,
+      PluginRegistry<BalancingStrategyFactory> strategies,
+      UsageLedger ledger,
+      KeyStateStore states,
+      UsageAccounting accounting) {
+    this(config, taskTypes, strategies, ledger, states, accounting,
+        new BudgetLedger(ledger.clock()), AlertSink.discard());
+  }
+
+  public DefaultRouter(
+      KeyTriageConfig config,
+      Collection<String> taskTypes,
+      PluginRegistry<BalancingStrategyFactory> strategies,
+      UsageLedger ledger,
+      KeyStateStore states,
+      UsageAccounting accounting,
+      BudgetLedger budgetLedger,
+      AlertSink alerts) {
+    this.config = config;
+    this.strategies = strategies;
+    this.ledger = ledger;
+    this.states = states;
+    this.accounting = accounting;
+    this.clock = ledger.clock();
+    this.budgets = new BudgetGuard(budgetLedger, alerts, clock);
+    CircuitKeeper circuits = new CircuitKeeper(states, clock, alerts, () -> guards.circuit());
+    this.services = new CompletionServices(ledger, accounting, circuits, budgets);
+    List<RoutedKey> keys = config.apiKeys().stream().map(RoutedKey::of).toList();
+    List<RoutedKey> backups = keys.stream().filter(k -> k.config().backup()).toList();
+    for (String task : taskTypes) {
+      List<RoutedKey> specialised =
+          keys.stream().filter(k -> k.config().specialisedFor(task)).toList();
+      String strategyId = config.strategyFor(task);
+      routes.put(
+          task,
+          new TaskRoute(
+              task,
+              specialised,
+              backups.stream().filter(b -> !specialised.contains(b)).toList(),
+              strategyId,
+              createStrategy(strategyId)));
+    }
+  }
+
+  @Override
+  public Allocation allocate(RoutingRequest request, Set<String> excludedKeyIds) {
+    TaskRoute route = routes.get(request.taskType());
+    if (route == null) {
+      throw new UnknownTaskTypeException(request.taskType(), routes.keySet());
+    }
+    long now = clock.millis();
+    RoutingGuards g = guards;
+    Refusals refusals = new Refusals();
+    Allocation a = tryTier(route, route.specialised(), KeyTier.SPECIALISED, request, excludedKeyIds, now, g, refusals);
+    if (a == null) {
+      a = tryTier(route, route.backups(), KeyTier.BACKUP, request, excludedKeyIds, now, g, refusals);
+    }
+    if (a == null) {
+      accounting.recordRejected(request.taskType());
+      throw refusals.toException(request.taskType(), route);
+    }
+    return a;
+  }
+
+  private Allocation tryTier(
+      TaskRoute route,
+      List<RoutedKey> keys,
+      KeyTier tier,
+      RoutingRequest request,
+      Set<String> excluded,
+      long now,
+      RoutingGuards g,
+      Refusals refusals) {
+    if (keys.isEmpty()) {
+      return null;
+    }
+    Map<String, RoutedKey> byId = new LinkedHashMap<>(keys.size() * 2);
+    List<CandidateKey> candidates = new ArrayList<>(keys.size());
+    for (RoutedKey key : keys) {
+      if (!excluded.isEmpty() && excluded.contains(key.id())) {
+        refusals.alreadyTried++;
+        continue;
+      }
+      KeyState state = states.get(key.id(), key.initialState());
+      if (!state.usableAt(now)) {
+        refusals.unusable(state, now);
+        continue;
+      }
+      if (!g.circuit().admits(state.circuit(), now)) {
+        refusals.circuitOpen(state, now);
+        continue;
+      }
+      double budget = budgets.utilisation(key.config(), g);
+      if (budget >= 1.0) {
+        refusals.overBudget++;
+        continue;
+      }
+      byId.put(key.id(), key);
+      candidates.add(candidate(key, tier, budget));
+    }
+    List<CandidateKey> ordered =
+        new CandidateDemotion(g.latencyDemotionFactor(), g.latencyFloorMillis(), g.budgetWarningShare())
+            .apply(route.strategy().order(candidates, request));
+    for (CandidateKey candidate : ordered) {
+      RoutedKey key = byId.get(candidate.keyId());
+      if (key == null) {
+        continue; // a plugin strategy invented a key: skip it
+      }
+      ReserveResult result = ledger.reserve(key.id(), key.limits(), request.estimatedTokens());
+      if (!result.isAdmitted()) {
+        refusals.denied(result);
+        continue;
+      }
+      CircuitKeeper.Admission admission = services.circuits().admit(key, now);
+      if (admission == CircuitKeeper.Admission.DENIED) {
+        ledger.release(result.reservation()); // another caller holds the half-open probe
+        refusals.probeOut++;
+        continue;
+      }
+      return new LedgerAllocation(
+          key,
+          request.taskType(),
+          tier,
+          result.reservation(),
+          services,
+          g,
+          admission == CircuitKeeper.Admission.PROBE);
+    }
+    return null;
+  }
+
+  private CandidateKey candidate(RoutedKey key, KeyTier tier, double budgetUtilisation) {
+    ApiKeyConfig c = key.config();
+    UsageSnapshot usage = ledger.usage(key.id());
+    OutcomeCounters counters = accounting.key(key.id());
+    double successRate = counters.successRatio();
+    return new CandidateKey(
+        c.keyId(),
+        tier,
+        c.priority(),
+        c.weight(),
+        c.costPerToken(),
+        c.maxRpm(),
+        c.maxTpm(),
+        usage.requests(),
+        usage.tokens(),
+        counters.latencyEwmaMillis(),
+        successRate,
+        100 * successRate,
+        budgetUtilisation);
+  }
+
+  @Override
+  public Set<String> taskTypes() {
+    return Collections.unmodifiableSet(new TreeSet<>(routes.keySet()));
+  }
+
+  @Override
+  public String strategyOf(String taskType) {
+    TaskRoute route = routes.get(taskType);
+    if (route == null) {
+      throw new UnknownTaskTypeException(taskType, routes.keySet());
+    }
+    return route.strategyId();
+  }
+
+  @Override
+  public void useStrategy(String taskType, String strategyId) {
+    if (!routes.containsKey(taskType)) {
+      throw new UnknownTaskTypeException(taskType, routes.keySet());
+    }
+    BalancingStrategy strategy = createStrategy(strategyId);
+    routes.computeIfPresent(taskType, (t, route) -> route.withStrategy(strategyId, strategy));
+  }
+
+  @Override
+  public void useGuards(RoutingGuards value) {
+    this.guards = java.util.Objects.requireNonNull(value, "guards");
+  }
+
+  @Override
+  public RoutingGuards guards() {
+    return guards;
+  }
+
+  private BalancingStrategy createStrategy(String strategyId) {
+    BalancingStrategyFactory factory =
+        strategies
+            .find(strategyId)
+            .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
+    ProviderConfig settings =
+        ProviderConfig.of(config.strategySettings().getOrDefault(strategyId, Map.of()));
+    return new IsolatingStrategy(strategyId, factory.create(settings));
+  }
+
+  /** Why keys were passed over, to explain a refusal and say when to retry. */
+  private static final class Refusals {
+    private int inactive;
+    private int quarantined;
+    private int coolingDown;
+    private int atLimits;
+    private int tooLarge;
+    private int alreadyTried;
+    private int circuitOpen;
+    private int probeOut;
+    private int overBudget;
+    private long retryAfterMillis = Long.MAX_VALUE;
+
+    void unusable(KeyState state, long now) {
+      if (!state.active()) {
+        inactive++;
+      } else if (state.quarantined()) {
+        quarantined++;
+      } else {
+        coolingDown++;
+        retryAfterMillis = Math.min(retryAfterMillis, state.cooldownUntilMillis() - now);
+      }
+    }
+
+    void circuitOpen(KeyState state, long now) {
+      if (state.circuitStateAt(now) == CircuitState.OPEN) {
+        circuitOpen++;
+        retryAfterMillis = Math.min(retryAfterMillis, state.circuit().openRemainingMillis(now));
+      } else {
+        probeOut++;
+      }
+    }
+
+    void denied(ReserveResult result) {
+      if (result.denialReason() == DenialReason.REQUEST_TOO_LARGE) {
+        tooLarge++;
+      } else {
+        atLimits++;
+        retryAfterMillis = Math.min(retryAfterMillis, result.retryAfterMillis());
+      }
+    }
+
+    NoAvailableKeyException toException(String taskType, TaskRoute route) {
+      int serving = route.specialised().size() + route.backups().size();
+      Duration retry = retryAfterMillis == Long.MAX_VALUE ? null : Duration.ofMillis(retryAfterMillis);
+      if (serving == 0) {
+        return new NoAvailableKeyException(
+            taskType,
+            "No key serves it: add a key with \""
+                + taskType
+                + "\" in task_types, or a backup key (is_backup: true)",
+            null);
+      }
+      List<String> why = new ArrayList<>();
+      add(why, atLimits, "at its rate limits", "at their rate limits");
+      add(why, coolingDown, "cooling down after a 429", "cooling down after a 429");
+      add(why, inactive, "inactive", "inactive");
+      add(why, quarantined, "quarantined (credentials rejected)", "quarantined (credentials rejected)");
+      add(why, alreadyTried, "already failed for this request", "already failed for this request");
+      add(why, circuitOpen, "circuit open after repeated failures", "circuit open after repeated failures");
+      add(why, probeOut, "half-open with its one probe in flight", "half-open with their one probe in flight");
+      add(why, overBudget, "over budget", "over budget");
+      add(why, tooLarge, "too small for the request's token estimate", "too small for the request's token estimate");
+      StringBuilder detail =
+          new StringBuilder()
+              .append(serving)
+              .append(serving == 1 ? " key serves it: " : " keys serve it: ")
+              .append(String.join(", ", why));
+      if (retry != null) {
+        detail.append("; capacity frees in ").append(Math.max(1, (retry.toMillis() + 999) / 1000)).append(" s");
+      }
+      detail.append(". Check key configuration, verify keys are active, check rate limits");
+      return new NoAvailableKeyException(taskType, detail.toString(), retry);
+    }
+
+    private static void add(List<String> why, int n, String one, String many) {
+      if (n > 0) {
+        why.add(n + " " + (n == 1 ? one : many));
+      }
+    }
+  }
+}
