@@ -6,7 +6,10 @@
 #   benchmarks/run.sh -p strategy=priority # any extra JMH options are passed through
 #   benchmarks/run.sh -prof gc             # plus allocation rate per op
 #   SKIP_BUILD=1 benchmarks/run.sh         # reuse benchmarks/target/keytriage-benchmarks.jar
+#   JMH_SETTINGS="-f 3 -wi 3 -w 2s -i 10 -r 2s" benchmarks/run.sh   # longer, on an idle machine
+#   BENCH='AllocateSettleBenchmark.ledgerOnly' benchmarks/run.sh     # a subset (JMH regex)
 #
+# Do not repeat an option of JMH_SETTINGS among the extra arguments: JMH rejects an option given twice.
 # Raw results: benchmarks/target/jmh-result.json (JMH JSON), the log: benchmarks/target/jmh-run.log.
 # Thread counts are fixed per benchmark method (@Threads); do not pass -t.
 set -euo pipefail
@@ -21,9 +24,11 @@ if [[ "${SKIP_BUILD:-}" != "1" ]]; then
 fi
 [[ -f "$jar" ]] || { echo "no $jar: build failed?" >&2; exit 1; }
 
-# -f 1: one fork; 3 x 2 s warm-up, 5 x 2 s measurement per benchmark and mode.
-java -jar "$jar" -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff "$json" "$@" \
-  'org.keytriage.benchmarks.AllocateSettleBenchmark' 2>&1 | tee "$log"
+# Default: one fork; 3 x 2 s warm-up, 5 x 2 s measurement per benchmark and mode (2-core machine).
+settings="${JMH_SETTINGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+bench="${BENCH:-org.keytriage.benchmarks.AllocateSettleBenchmark}"
+# shellcheck disable=SC2086 # settings is a list of options
+java -jar "$jar" $settings -rf json -rff "$json" "$@" "$bench" 2>&1 | tee "$log"
 
 python3 - "$json" <<'PY'
 import json, sys
@@ -45,11 +50,20 @@ for r in rows:
         p50[key] = pct.get("50.0")
         p99[key] = pct.get("99.0")
 
+def num(v):
+    """A JSON score as a float, or None (JMH writes "NaN" for the error of a single iteration)."""
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if v != v else v
+
 def fmt(v, err=None):
+    v, err = num(v), num(err)
     if v is None:
         return "-"
     s = f"{v:,.0f}" if v >= 100 else f"{v:,.1f}"
-    if err is not None and err == err:  # NaN error with a single iteration
+    if err is not None:
         s += f" ±{err:,.0f}" if err >= 10 else f" ±{err:,.1f}"
     return s
 

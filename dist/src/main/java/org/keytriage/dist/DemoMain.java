@@ -23,6 +23,9 @@ import org.keytriage.strategies.BuiltInStrategies;
  * --simulator-port N} (default 0: any free port).
  */
 public final class DemoMain {
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger QUIET = Logger.getLogger("org.keytriage");
+
   private DemoMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -31,7 +34,7 @@ public final class DemoMain {
 
   static int run(DemoOptions options, PrintStream out) throws InterruptedException {
     // the report shows alerts in their own section; log lines would tear the progress line apart
-    Logger.getLogger("org.keytriage").setLevel(Level.SEVERE);
+    QUIET.setLevel(Level.SEVERE);
     SimulatorConfig simConfig =
         SimulatorConfig.builder().port(options.simulatorPort()).scenario("classpath:scenarios/demo.json").build();
     try (NvidiaSimulator simulator = NvidiaSimulator.start(simConfig);

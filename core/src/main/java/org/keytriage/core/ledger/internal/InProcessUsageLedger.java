@@ -34,7 +34,11 @@ public final class InProcessUsageLedger implements UsageLedger {
 
   @Override
   public <R> R execute(String keyId, LedgerOperation<R> operation) {
-    UsageWindow window = windows.computeIfAbsent(keyId, k -> new UsageWindow());
+    // get() first: computeIfAbsent locks the bin even when the window exists, on every call
+    UsageWindow window = windows.get(keyId);
+    if (window == null) {
+      window = windows.computeIfAbsent(keyId, k -> new UsageWindow());
+    }
     synchronized (window) {
       return operation.apply(window);
     }
