@@ -56,6 +56,7 @@ public final class UpstreamSettings {
   private final double latencyDemotionFactor;
   private final double latencyFloorMillis;
   private final double budgetWarningShare;
+  private final double lowPriorityShare;
   private final double globalDailyBudget;
   private final double globalMonthlyBudget;
   private final boolean preferHttp2;
@@ -72,6 +73,7 @@ public final class UpstreamSettings {
     this.latencyDemotionFactor = b.latencyDemotionFactor;
     this.latencyFloorMillis = b.latencyFloorMillis;
     this.budgetWarningShare = b.budgetWarningShare;
+    this.lowPriorityShare = b.lowPriorityShare;
     this.globalDailyBudget = b.globalDailyBudget;
     this.globalMonthlyBudget = b.globalMonthlyBudget;
     this.preferHttp2 = b.preferHttp2;
@@ -96,6 +98,7 @@ public final class UpstreamSettings {
         .latencyDemotionFactor(latencyDemotionFactor)
         .latencyFloorMillis(latencyFloorMillis)
         .budgetWarningShare(budgetWarningShare)
+        .lowPriorityShare(lowPriorityShare)
         .globalDailyBudget(globalDailyBudget)
         .globalMonthlyBudget(globalMonthlyBudget)
         .preferHttp2(preferHttp2);
@@ -139,6 +142,11 @@ public final class UpstreamSettings {
     return budgetWarningShare;
   }
 
+  /** Share of each key's limits that low-priority (batch) requests may fill; default 0.8. */
+  public double lowPriorityShare() {
+    return lowPriorityShare;
+  }
+
   public double globalDailyBudget() {
     return globalDailyBudget;
   }
@@ -158,7 +166,8 @@ public final class UpstreamSettings {
         latencyDemotionFactor,
         latencyFloorMillis,
         budgetWarningShare,
-        new BudgetLimits(globalDailyBudget, globalMonthlyBudget));
+        new BudgetLimits(globalDailyBudget, globalMonthlyBudget),
+        lowPriorityShare);
   }
 
   @Override
@@ -183,6 +192,7 @@ public final class UpstreamSettings {
     private double latencyDemotionFactor = RoutingGuards.DEFAULT_LATENCY_DEMOTION_FACTOR;
     private double latencyFloorMillis = RoutingGuards.DEFAULT_LATENCY_FLOOR_MILLIS;
     private double budgetWarningShare = RoutingGuards.DEFAULT_BUDGET_WARNING_SHARE;
+    private double lowPriorityShare = RoutingGuards.DEFAULT_LOW_PRIORITY_SHARE;
     private double globalDailyBudget;
     private double globalMonthlyBudget;
     private boolean preferHttp2 = true;
@@ -241,6 +251,15 @@ public final class UpstreamSettings {
         throw new IllegalArgumentException("latencyFloorMillis must be >= 0, was " + value);
       }
       this.latencyFloorMillis = value;
+      return this;
+    }
+
+    /** Share of each key's limits low-priority (batch) requests may fill, in (0, 1]. */
+    public Builder lowPriorityShare(double value) {
+      if (!(value > 0 && value <= 1)) {
+        throw new IllegalArgumentException("lowPriorityShare must be in (0, 1], was " + value);
+      }
+      this.lowPriorityShare = value;
       return this;
     }
 

@@ -165,14 +165,20 @@ public final class DefaultRouter implements Router {
       candidates.add(candidate(key, tier, budget));
     }
     List<CandidateKey> ordered =
-        new CandidateDemotion(g.latencyDemotionFactor(), g.latencyFloorMillis(), g.budgetWarningShare())
-            .apply(route.strategy().order(candidates, request));
+        HintOrdering.apply(
+            new CandidateDemotion(g.latencyDemotionFactor(), g.latencyFloorMillis(), g.budgetWarningShare())
+                .apply(route.strategy().order(candidates, request)),
+            request.hints());
     for (CandidateKey candidate : ordered) {
       RoutedKey key = byId.get(candidate.keyId());
       if (key == null) {
         continue; // a plugin strategy invented a key: skip it
       }
-      ReserveResult result = ledger.reserve(key.id(), key.limits(), request.estimatedTokens());
+      ReserveResult result =
+          ledger.reserve(
+              key.id(),
+              key.limitsFor(request.hints().clinicalPriority(), g.lowPriorityShare()),
+              request.estimatedTokens());
       if (!result.isAdmitted()) {
         refusals.denied(result);
         continue;
