@@ -84,6 +84,19 @@ class ChatCompletionTest {
   }
 
   @Test
+  void aTaskLineInTheSystemPromptShapesTheJsonAnswer() {
+    String body =
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":"
+            + "\"Task: diagnostic_report_generation\\nYou write reports.\"},"
+            + "{\"role\":\"user\",\"content\":\"Patient data. Answer as JSON.\"}]}";
+    JsonObject content = SimClient.json(content(SimClient.json(client.chat(KEY, body))));
+
+    assertThat(content.keySet())
+        .containsExactly("summary", "findings", "impression", "recommendations");
+    assertThat(content.getString("impression")).isNotBlank();
+  }
+
+  @Test
   void jsonStaysValidEvenWhenTiny() {
     String body =
         "{\"model\":\"m\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"JSON\"}]}";

@@ -45,7 +45,11 @@ public final class ChatCompletionEndpoint implements ApiEndpoint {
       throws IOException {
     List<String> words =
         CompletionText.words(request.promptHash(), (int) request.completionTokens());
-    String content = request.wantsJson() ? CompletionText.json(words) : CompletionText.plain(words);
+    String content =
+        request.wantsJson()
+            ? TaskAnswer.json(request.task(), words, request.promptHash(), request.lastUserText())
+                .orElseGet(() -> CompletionText.json(words))
+            : CompletionText.plain(words);
     String id = context.nextId("chatcmpl");
     long created = context.clock().millis() / 1000;
     if (request.stream()) {

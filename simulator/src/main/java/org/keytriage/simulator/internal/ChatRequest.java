@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * @param promptTokens see {@link TokenCounter}
  * @param completionTokens see {@link TokenCounter}
  * @param promptHash a hash of the messages' text, which picks the answer's words
+ * @param task the task type named by a {@code Task: <id>} line in a system message (as KeyTriage's
+ *     task handlers write it), which shapes a JSON answer; empty when there is none
+ * @param lastUserText the text of the last user message, from which a task-shaped answer may take
+ *     names (e.g. genes); never logged
  */
 public record ChatRequest(
     String model,
@@ -27,9 +31,13 @@ public record ChatRequest(
     boolean wantsJson,
     long promptTokens,
     long completionTokens,
-    long promptHash) {
+    long promptHash,
+    String task,
+    String lastUserText) {
 
   private static final Pattern JSON_WORD = Pattern.compile("\\bjson\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TASK_LINE =
+      Pattern.compile("^Task: *([a-z0-9_]+) *$", Pattern.MULTILINE);
 
   /**
    * @throws BadRequest with a message naming the field at fault
@@ -57,7 +65,8 @@ public record ChatRequest(
 
     long promptTokens = TokenCounter.promptTokens(messages);
     long completionTokens = TokenCounter.completionTokens(promptTokens, maxTokens);
-    boolean wantsJson = JSON_WORD.matcher(lastUserText(messages)).find() || asksJsonFormat(root);
+    String userText = lastUserText(messages);
+    boolean wantsJson = JSON_WORD.matcher(userText).find() || asksJsonFormat(root);
     return new ChatRequest(
         model,
         stream,
@@ -65,7 +74,30 @@ public record ChatRequest(
         wantsJson,
         promptTokens,
         completionTokens,
-        DeterministicDice.fnv1a(allText(messages)));
+        DeterministicDice.fnv1a(allText(messages)),
+        task(messages),
+        userText);
+  }
+
+  /** The id on the first {@code Task: <id>} line of the first system message that has one. */
+  private static String task(List<JsonObject> messages) {
+    for (JsonObject message : messages) {
+      if ("system".equals(message.getString("role"))) {
+        var line = TASK_LINE.matcher(text(message));
+        if (line.find()) {
+          return line.group(1);
+        }
+      }
+    }
+    return "";
+  }
+
+  /** Prompt text stays out of any log line. */
+  @Override
+  public String toString() {
+    return "ChatRequest[model=" + model + ", stream=" + stream + ", wantsJson=" + wantsJson
+        + ", task=" + task + ", promptTokens=" + promptTokens + ", completionTokens="
+        + completionTokens + "]";
   }
 
   private static List<JsonObject> messages(JsonObject root) {
