@@ -11,18 +11,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import org.keytriage.core.accounting.AccountingSnapshot;
 import org.keytriage.core.accounting.BudgetLedger;
 import org.keytriage.core.accounting.BudgetLimits;
 import org.keytriage.core.accounting.BudgetSpend;
+import org.keytriage.core.accounting.CounterExchange;
+import org.keytriage.core.accounting.CounterSnapshot;
 import org.keytriage.core.accounting.HealthAssessor;
 import org.keytriage.core.accounting.HealthReport;
 import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.accounting.MetricsSnapshot;
 import org.keytriage.core.accounting.OptimizationAdvisor;
 import org.keytriage.core.accounting.OptimizationReport;
+import org.keytriage.core.accounting.SpendStore;
 import org.keytriage.core.accounting.TaskMetrics;
 import org.keytriage.core.accounting.UsageAccounting;
-import org.keytriage.core.accounting.internal.OutcomeCounters;
 import org.keytriage.core.alerts.AlertSink;
 import org.keytriage.core.alerts.RecentAlerts;
 import org.keytriage.core.config.ApiKeyConfig;
@@ -63,6 +66,8 @@ public final class KeyTriage implements AutoCloseable {
   private final KeyStateStore states;
   private final UsageAccounting accounting = new UsageAccounting();
   private final BudgetLedger budgets;
+  private final CounterExchange counters;
+  private final AutoCloseable publication;
   private final AlertSink alerts;
   private final PluginRegistry<BalancingStrategyFactory> strategies;
   private final PluginRegistry<TaskHandlerFactory> taskHandlers;
@@ -74,7 +79,8 @@ public final class KeyTriage implements AutoCloseable {
     this.ledger = b.ledger != null ? b.ledger : UsageLedgers.inProcess(b.clock);
     this.clock = ledger.clock();
     this.states = b.states != null ? b.states : KeyStateStore.inProcess();
-    this.budgets = new BudgetLedger(clock);
+    this.budgets = new BudgetLedger(clock, b.spendStore != null ? b.spendStore : SpendStore.inProcess());
+    this.counters = b.counterExchange != null ? b.counterExchange : CounterExchange.none();
     this.alerts = b.alerts != null ? b.alerts : new RecentAlerts();
     this.strategies =
         PluginRegistry.discover(BalancingStrategyFactory.class, b.classLoader, b.pluginsDirectory);
@@ -100,6 +106,7 @@ public final class KeyTriage implements AutoCloseable {
             accounting,
             budgets,
             alerts);
+    this.publication = counters.publish(accounting::snapshot);
   }
 
   /**
@@ -235,8 +242,16 @@ public final class KeyTriage implements AutoCloseable {
     return key;
   }
 
-  /** Each key's figures now, in configuration order. */
+  /**
+   * Each key's figures now, in configuration order. Usage, state and spend are the cluster's when
+   * the engine runs on cluster backends, and so are the call counters with a {@link
+   * CounterExchange}.
+   */
   public List<KeyMetrics> keyMetrics() {
+    return keyMetrics(counters.combine(accounting.snapshot()));
+  }
+
+  private List<KeyMetrics> keyMetrics(AccountingSnapshot all) {
     long now = clock.millis();
     BudgetLimits global = router.guards().globalBudget();
     double globalShare = global.utilisation(budgets.totalSpend());
@@ -244,7 +259,7 @@ public final class KeyTriage implements AutoCloseable {
     for (ApiKeyConfig k : config.apiKeys()) {
       KeyState s = states.get(k.keyId(), KeyState.initial(k.active()));
       UsageSnapshot u = ledger.usage(k.keyId());
-      OutcomeCounters c = accounting.key(k.keyId());
+      CounterSnapshot c = all.key(k.keyId());
       BudgetSpend spend = budgets.spend(k.keyId());
       double budgetShare =
           Math.max(new BudgetLimits(Math.max(0, k.dailyBudget()), Math.max(0, k.monthlyBudget())).utilisation(spend), globalShare);
@@ -281,13 +296,14 @@ public final class KeyTriage implements AutoCloseable {
 
   /** The guide's {@code get_api_key_metrics()}. */
   public MetricsSnapshot metrics() {
+    AccountingSnapshot all = counters.combine(accounting.snapshot());
     Map<String, KeyMetrics> keys = new LinkedHashMap<>();
-    keyMetrics().forEach(k -> keys.put(k.keyId(), k));
+    keyMetrics(all).forEach(k -> keys.put(k.keyId(), k));
     Map<String, TaskMetrics> tasks = new LinkedHashMap<>();
     Map<String, Map<String, Long>> distribution = new LinkedHashMap<>();
     for (String task : router.taskTypes()) {
-      OutcomeCounters c = accounting.task(task);
-      long rejected = accounting.rejected(task);
+      CounterSnapshot c = all.task(task);
+      long rejected = all.rejected(task);
       if (c.requests() == 0 && rejected == 0 && !configuredTaskTypes().contains(task)) {
         continue;
       }
@@ -304,7 +320,7 @@ public final class KeyTriage implements AutoCloseable {
               c.averageLatencyMillis(),
               c.tokens(),
               c.cost()));
-      distribution.put(task, accounting.distribution(task));
+      distribution.put(task, all.distribution(task));
     }
     return new MetricsSnapshot(clock.instant(), keys, tasks, distribution);
   }
@@ -321,21 +337,28 @@ public final class KeyTriage implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      publication.close();
+    } catch (Exception e) {
+      // publishing is best effort; closing the engine must not fail for it
+    }
     strategies.close();
     taskHandlers.close();
     ledger.close();
   }
 
   /**
-   * Builder. Defaults: system UTC clock; in-process ledger and key states on that clock; alerts
-   * kept in a {@link RecentAlerts}; plugins from the thread's context class loader (or this
-   * class's) and no plugins folder.
+   * Builder. Defaults: system UTC clock; in-process ledger, key states and budget spend on that
+   * clock; metrics of this node only; alerts kept in a {@link RecentAlerts}; plugins from the
+   * thread's context class loader (or this class's) and no plugins folder.
    */
   public static final class Builder {
     private KeyTriageConfig config;
     private Clock clock = Clock.systemUTC();
     private UsageLedger ledger;
     private KeyStateStore states;
+    private SpendStore spendStore;
+    private CounterExchange counterExchange;
     private AlertSink alerts;
     private ClassLoader classLoader = defaultClassLoader();
     private Path pluginsDirectory;
@@ -362,6 +385,18 @@ public final class KeyTriage implements AutoCloseable {
 
     public Builder keyStates(KeyStateStore value) {
       this.states = value;
+      return this;
+    }
+
+    /** Where budget spend is kept; default in process. A cluster store shares budgets. */
+    public Builder spendStore(SpendStore value) {
+      this.spendStore = value;
+      return this;
+    }
+
+    /** How metrics see the other nodes; default {@link CounterExchange#none()} (this node only). */
+    public Builder counterExchange(CounterExchange value) {
+      this.counterExchange = value;
       return this;
     }
 

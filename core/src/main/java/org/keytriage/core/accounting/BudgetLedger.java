@@ -1,29 +1,31 @@
 package org.keytriage.core.accounting;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Cost booked per key and in total, per UTC day and UTC month of the injected clock, for budget
- * checks. In-process and thread-safe: each booking is one atomic update of an immutable entry, and
- * an entry from an earlier day or month counts as zero, so no reset job is needed.
+ * checks. Thread-safe: each booking is one atomic add per account in a {@link SpendStore} (in
+ * process by default; a cluster store shares spend between nodes), and an amount from an earlier
+ * day or month counts as zero, so no reset job is needed.
  *
  * <p>Budgets themselves ({@link BudgetLimits}) are not held here: the router compares the spend
  * with the key's {@code daily_budget}/{@code monthly_budget} and the gateway-wide budgets.
  */
 public final class BudgetLedger {
-  private static final long MILLIS_PER_DAY = 86_400_000L;
+  /** The account of every key's spend together; not a valid key id (it has a NUL). */
+  static final String TOTAL = "\u0000total";
 
   private final Clock clock;
-  private final ConcurrentMap<String, PeriodSpend> byKey = new ConcurrentHashMap<>();
-  private final AtomicReference<PeriodSpend> total = new AtomicReference<>(PeriodSpend.EMPTY);
+  private final SpendStore store;
 
   public BudgetLedger(Clock clock) {
+    this(clock, SpendStore.inProcess());
+  }
+
+  public BudgetLedger(Clock clock, SpendStore store) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = Objects.requireNonNull(store, "store");
   }
 
   /**
@@ -34,35 +36,31 @@ public final class BudgetLedger {
     if (!(cost >= 0)) {
       throw new IllegalArgumentException("cost must be >= 0, was " + cost);
     }
-    Period p = Period.at(clock.millis());
-    BudgetSpend[] keyBefore = new BudgetSpend[1];
-    PeriodSpend keyAfter =
-        byKey.compute(
-            keyId,
-            (k, current) -> {
-              PeriodSpend base = current == null ? PeriodSpend.EMPTY : current;
-              keyBefore[0] = base.spendIn(p);
-              return base.plus(p, cost);
-            });
-    PeriodSpend totalBefore;
-    PeriodSpend totalAfter;
-    do {
-      totalBefore = total.get();
-      totalAfter = totalBefore.plus(p, cost);
-    } while (!total.compareAndSet(totalBefore, totalAfter));
+    long now = clock.millis();
+    long day = PeriodSpend.dayOf(now);
+    long month = PeriodSpend.monthOf(now);
+    PeriodSpend keyBefore = store.add(keyId, day, month, cost);
+    PeriodSpend totalBefore = store.add(TOTAL, day, month, cost);
     return new BudgetBooking(
-        keyBefore[0], keyAfter.spendIn(p), totalBefore.spendIn(p), totalAfter.spendIn(p));
+        keyBefore.spendIn(day, month),
+        keyBefore.plus(day, month, cost).spendIn(day, month),
+        totalBefore.spendIn(day, month),
+        totalBefore.plus(day, month, cost).spendIn(day, month));
   }
 
   /** The key's spend in the current day and month. */
   public BudgetSpend spend(String keyId) {
-    PeriodSpend s = byKey.get(keyId);
-    return s == null ? BudgetSpend.NONE : s.spendIn(Period.at(clock.millis()));
+    return current(store.get(keyId));
   }
 
   /** Every key's spend together, in the current day and month. */
   public BudgetSpend totalSpend() {
-    return total.get().spendIn(Period.at(clock.millis()));
+    return current(store.get(TOTAL));
+  }
+
+  private BudgetSpend current(PeriodSpend s) {
+    long now = clock.millis();
+    return s.spendIn(PeriodSpend.dayOf(now), PeriodSpend.monthOf(now));
   }
 
   public Clock clock() {
@@ -79,28 +77,4 @@ public final class BudgetLedger {
    */
   public record BudgetBooking(
       BudgetSpend keyBefore, BudgetSpend keyAfter, BudgetSpend totalBefore, BudgetSpend totalAfter) {}
-
-  /** A UTC day and month, as numbers. */
-  private record Period(long epochDay, long month) {
-    static Period at(long millis) {
-      long day = Math.floorDiv(millis, MILLIS_PER_DAY);
-      LocalDate date = LocalDate.ofEpochDay(day);
-      return new Period(day, date.getYear() * 12L + date.getMonthValue() - 1);
-    }
-  }
-
-  /** Spend in the day and month it was last booked in. */
-  private record PeriodSpend(long epochDay, double day, long month, double monthAmount) {
-    static final PeriodSpend EMPTY = new PeriodSpend(Long.MIN_VALUE, 0, Long.MIN_VALUE, 0);
-
-    BudgetSpend spendIn(Period p) {
-      return new BudgetSpend(
-          p.epochDay() == epochDay ? day : 0, p.month() == month ? monthAmount : 0);
-    }
-
-    PeriodSpend plus(Period p, double cost) {
-      BudgetSpend now = spendIn(p);
-      return new PeriodSpend(p.epochDay(), now.today() + cost, p.month(), now.thisMonth() + cost);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.keytriage.core.accounting;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -65,6 +66,19 @@ public final class UsageAccounting {
     Map<String, Long> out = new java.util.TreeMap<>();
     perKey.forEach((k, v) -> out.put(k, v.sum()));
     return out;
+  }
+
+  /** Everything counted so far, as values, e.g. to publish for the cluster-wide metrics. */
+  public AccountingSnapshot snapshot() {
+    Map<String, CounterSnapshot> keys = new HashMap<>();
+    byKey.forEach((k, c) -> keys.put(k, c.snapshot()));
+    Map<String, CounterSnapshot> tasks = new HashMap<>();
+    byTask.forEach((t, c) -> tasks.put(t, c.snapshot()));
+    Map<String, Map<String, Long>> dist = new HashMap<>();
+    distribution.forEach((t, perKey) -> dist.put(t, distribution(t)));
+    Map<String, Long> rejected = new HashMap<>();
+    rejectedByTask.forEach((t, n) -> rejected.put(t, n.sum()));
+    return new AccountingSnapshot(keys, tasks, dist, rejected);
   }
 
   private static final OutcomeCounters EMPTY = new OutcomeCounters();

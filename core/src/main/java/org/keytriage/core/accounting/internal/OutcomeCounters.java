@@ -2,6 +2,7 @@ package org.keytriage.core.accounting.internal;
 
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import org.keytriage.core.accounting.CounterSnapshot;
 
 /** Outcome counters of one key or one task type; adders, so hot paths never contend. */
 public final class OutcomeCounters {
@@ -49,6 +50,12 @@ public final class OutcomeCounters {
   /** Smoothed recent response time in ms, -1 before the first call. */
   public double latencyEwmaMillis() {
     return latency.millis();
+  }
+
+  /** The counters now, as values (each adder read once; concurrent calls may land in between). */
+  public CounterSnapshot snapshot() {
+    return new CounterSnapshot(
+        successes.sum(), failures.sum(), tokens.sum(), cost.sum(), latencyMillisSum.sum(), latency.millis());
   }
 
   /** Share of successful calls 0..1; 1 when there were none (nothing has failed). */

@@ -1,0 +1,37 @@
+package org.keytriage.core.cluster.internal;
+
+import org.keytriage.core.accounting.CounterExchange;
+import org.keytriage.core.accounting.SpendStore;
+import org.keytriage.core.keys.KeyStateStore;
+import org.keytriage.core.ledger.UsageLedger;
+
+/**
+ * What a cluster mode provides to an engine, plus how to let go of it.
+ *
+ * @param ledger the usage ledger
+ * @param keyStates the key-state store
+ * @param spend the budget spend store
+ * @param counters how metrics see the other nodes
+ * @param grid the Hazelcast instance ({@code com.hazelcast.core.HazelcastInstance}) or {@code null}
+ *     in process; typed {@code Object} so callers without the Hazelcast jar never load its types
+ * @param shutdown what closing does: stop background work, shut down an instance KeyTriage started
+ */
+public record Backends(
+    UsageLedger ledger,
+    KeyStateStore keyStates,
+    SpendStore spend,
+    CounterExchange counters,
+    Object grid,
+    Runnable shutdown) {
+
+  /** One JVM, no grid. */
+  public static Backends inProcess(java.time.Clock clock) {
+    return new Backends(
+        org.keytriage.core.ledger.UsageLedgers.inProcess(clock),
+        KeyStateStore.inProcess(),
+        SpendStore.inProcess(),
+        CounterExchange.none(),
+        null,
+        () -> {});
+  }
+}
