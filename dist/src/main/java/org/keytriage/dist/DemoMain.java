@@ -16,7 +16,7 @@ import org.keytriage.spi.TaskTypes;
 import org.keytriage.strategies.BuiltInStrategies;
 
 /**
- * {@code ./keytriage demo}: starts the simulator, loads the demo configuration through the same
+ * {@code ./keytriage library-demo}: starts the simulator, loads the demo configuration through the same
  * loader a hospital's files go through, drives the workload and prints the report.
  *
  * <p>Options: {@code --requests N} (default 300), {@code --threads N} (default 8), {@code

@@ -3,7 +3,7 @@ package org.keytriage.dist;
 /** The demo's command-line options; bad ones fail with a message that says what is accepted. */
 record DemoOptions(int requests, int threads, int simulatorPort) {
   static final String USAGE =
-      "usage: keytriage demo [--requests N (default 300)] [--threads N (default 8)]"
+      "usage: keytriage library-demo [--requests N (default 300)] [--threads N (default 8)]"
           + " [--simulator-port N (default: any free port)]";
 
   static DemoOptions parse(String[] args) {

@@ -9,11 +9,12 @@ import org.keytriage.spi.UpstreamRequest;
 
 /**
  * One synthetic request per task type, as a task handler would build it. The texts are made up:
- * no patient data goes anywhere, not even to the local simulator.
+ * no patient data goes anywhere, not even to the local simulator. Shared by the library-mode demo
+ * and the server demo ({@link org.keytriage.dist.server}).
  */
-final class DemoRequests {
+public final class DemoRequests {
   /** Share of the workload per task type, in percent, in the guide's order. */
-  static final Map<String, Integer> MIX =
+  public static final Map<String, Integer> MIX =
       Map.of(
           TaskTypes.MEDICAL_TEXT_ANALYSIS, 30,
           TaskTypes.DIAGNOSTIC_REPORT_GENERATION, 15,
@@ -25,7 +26,7 @@ final class DemoRequests {
   private DemoRequests() {}
 
   /** The task type of request number {@code i}: a fixed interleaving that follows {@link #MIX}. */
-  static String taskFor(int i) {
+  public static String taskFor(int i) {
     int slot = Math.floorMod(i * 37, 100);
     int acc = 0;
     for (String task : TaskTypes.BUILT_IN) {
@@ -37,7 +38,7 @@ final class DemoRequests {
     return TaskTypes.MEDICAL_TEXT_ANALYSIS;
   }
 
-  static UpstreamRequest requestFor(String task, int i) {
+  public static UpstreamRequest requestFor(String task, int i) {
     return switch (task) {
       case TaskTypes.MEDICAL_TEXT_ANALYSIS -> chat("meta/llama-3.1-70b-instruct",
           "Extract symptoms and findings as JSON from this synthetic note #" + i
@@ -62,7 +63,7 @@ final class DemoRequests {
     };
   }
 
-  static RoutingHints hintsFor(String task) {
+  public static RoutingHints hintsFor(String task) {
     RoutingHints.Builder b = RoutingHints.builder();
     switch (task) {
       case TaskTypes.STREAMING_INSIGHTS -> b.latencySensitive(true).streaming(true);

@@ -40,7 +40,7 @@ class DemoMainTest {
   void badOptionsSayWhatIsAccepted() {
     assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--requests", "many"}))
         .hasMessageContaining("--requests takes a whole number")
-        .hasMessageContaining("usage: keytriage demo");
+        .hasMessageContaining("usage: keytriage library-demo");
     assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--port"}))
         .hasMessageContaining("--port needs a value");
   }

@@ -1,0 +1,75 @@
+package org.keytriage.web.engine;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.keytriage.core.KeyTriage;
+import org.keytriage.core.cluster.ClusterBackends;
+import org.keytriage.core.cluster.ClusterSettings;
+import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.core.upstream.UpstreamSettings;
+import org.keytriage.web.config.WebSettings;
+
+/**
+ * Builds the engine and its gateway from the settings, without CDI, so start-up can be tested on
+ * its own.
+ */
+public final class EngineOpener {
+  private EngineOpener() {}
+
+  /**
+   * Loads {@code config/api_keys_config.json} and {@code .env.api_keys} from the settings' config
+   * directory, with strategy and task-handler plugins found through {@code classLoader} (the
+   * application's: the built-in strategies are in the WAR) and the plugins folder, on the cluster
+   * backends {@code keytriage.cluster.*} asks for (default: in process).
+   *
+   * @throws IllegalStateException when a configured grid cannot be reached
+   * @throws IllegalArgumentException for a bad {@code keytriage.cluster.*} value
+   * @throws org.keytriage.core.config.ConfigException when the configuration cannot be used
+   */
+  public static Opened open(WebSettings settings, ClassLoader classLoader) {
+    Objects.requireNonNull(settings, "settings");
+    // in process unless keytriage.cluster.mode says otherwise; then limits hold for every node
+    ClusterBackends cluster =
+        ClusterBackends.start(ClusterSettings.fromProperties(settings.clusterProperties()), Clock.systemUTC());
+    KeyTriage keyTriage = null;
+    try {
+      KeyTriage.Builder builder = cluster.configure(KeyTriage.builderDefaults().classLoader(classLoader));
+      settings.pluginsDir().ifPresent(builder::pluginsDirectory);
+      keyTriage = KeyTriage.fromWorkingDirectory(settings.configDir(), builder);
+      NvidiaGateway gateway = NvidiaGateway.create(keyTriage, upstreamSettings(settings));
+      return new Opened(keyTriage, gateway, cluster);
+    } catch (RuntimeException e) {
+      if (keyTriage != null) {
+        keyTriage.close();
+      }
+      cluster.close();
+      throw e;
+    }
+  }
+
+  static UpstreamSettings upstreamSettings(WebSettings settings) {
+    // an attempt never outlives the request deadline, whatever the two properties say
+    return UpstreamSettings.builder()
+        .requestDeadline(settings.requestDeadline())
+        .attemptTimeout(settings.attemptTimeout().compareTo(settings.requestDeadline()) < 0
+            ? settings.attemptTimeout() : settings.requestDeadline())
+        .connectTimeout(settings.connectTimeout())
+        .build();
+  }
+
+  /** The engine, its gateway and cluster backends; closing closes them in that order, gateway first. */
+  public record Opened(KeyTriage keyTriage, NvidiaGateway gateway, ClusterBackends cluster) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        gateway.close();
+      } finally {
+        try {
+          keyTriage.close();
+        } finally {
+          cluster.close();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.keytriage.web.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.keytriage.core.KeyTriage;
+import org.keytriage.core.config.ConfigException;
+import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.web.config.WebSettings;
+
+/**
+ * Owns the application's {@link KeyTriage} and {@link NvidiaGateway}: opened eagerly when the
+ * application starts (a bad configuration must fail the deployment, not the first request) and
+ * closed when it stops. Both are produced {@code @Dependent}, always the same instances: KeyTriage
+ * is a final class, which a normal-scope client proxy could not subclass.
+ */
+@ApplicationScoped
+public class KeyTriageEngine {
+  private static final Logger LOG = Logger.getLogger(KeyTriageEngine.class.getName());
+
+  @Inject WebSettings settings;
+
+  private EngineOpener.Opened opened;
+  private volatile boolean open;
+
+  /** Touching the bean at start-up runs {@link #open()} before the first request. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (!open) {
+      throw new IllegalStateException("KeyTriage engine did not open");
+    }
+  }
+
+  @PostConstruct
+  void open() {
+    try {
+      // the application's own loader, not the thread's: the runtime may create this bean on a
+      // thread of its own (a health probe during deployment) whose context loader cannot see the
+      // strategies in WEB-INF/lib
+      opened = EngineOpener.open(settings, KeyTriageEngine.class.getClassLoader());
+    } catch (ConfigException e) {
+      // the message names file, key, field and fix, and never a secret: it is what the operator needs
+      LOG.log(Level.SEVERE, "KeyTriage cannot start, the configuration in {0} is not usable:\n{1}",
+          new Object[] {settings.configDir().toAbsolutePath(), e.getMessage()});
+      throw new IllegalStateException("KeyTriage configuration is invalid: " + e.getMessage());
+    }
+    open = true;
+    KeyTriage kt = opened.keyTriage();
+    LOG.log(Level.INFO, "KeyTriage started: {0} keys from {1}, strategies {2}, cluster mode {3}",
+        new Object[] {kt.config().apiKeys().size(), kt.config().source(), kt.strategies().ids(),
+            opened.cluster().settings().mode()});
+  }
+
+  @PreDestroy
+  void close() {
+    open = false;
+    if (opened != null) {
+      opened.close();
+    }
+  }
+
+  /** Whether the engine is open (between start and shutdown); the liveness check reports it. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Produces
+  KeyTriage keyTriage() {
+    return opened.keyTriage();
+  }
+
+  @Produces
+  NvidiaGateway gateway() {
+    return opened.gateway();
+  }
+}

@@ -1,0 +1,8 @@
+package org.keytriage.web.openai;
+
+/** The request header that names the task type of an OpenAI-compatible call. */
+public final class TaskTypeHeader {
+  public static final String NAME = "X-Task-Type";
+
+  private TaskTypeHeader() {}
+}

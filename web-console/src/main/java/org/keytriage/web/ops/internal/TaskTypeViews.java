@@ -1,0 +1,45 @@
+package org.keytriage.web.ops.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keytriage.core.KeyTriage;
+import org.keytriage.core.config.ApiKeyConfig;
+
+/** A task type: its strategy and the keys that serve it, specialised before backups. */
+public final class TaskTypeViews {
+  private final KeyTriage keyTriage;
+
+  public TaskTypeViews(KeyTriage keyTriage) {
+    this.keyTriage = keyTriage;
+  }
+
+  public List<Map<String, Object>> all() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String t : keyTriage.router().taskTypes()) {
+      out.add(one(t));
+    }
+    return out;
+  }
+
+  public Map<String, Object> one(String taskType) {
+    List<Map<String, Object>> keys = new ArrayList<>();
+    for (ApiKeyConfig k : keyTriage.config().apiKeys()) {
+      if (k.specialisedFor(taskType)) {
+        keys.add(Map.of("key_id", k.keyId(), "tier", "specialised"));
+      }
+    }
+    for (ApiKeyConfig k : keyTriage.config().apiKeys()) {
+      if (k.backup() && !k.specialisedFor(taskType)) {
+        keys.add(Map.of("key_id", k.keyId(), "tier", "backup"));
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_type", taskType);
+    m.put("strategy", keyTriage.router().strategyOf(taskType));
+    m.put("configured", keyTriage.configuredTaskTypes().contains(taskType));
+    m.put("keys", keys);
+    return m;
+  }
+}

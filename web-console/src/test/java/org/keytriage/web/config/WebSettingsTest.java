@@ -1,0 +1,57 @@
+package org.keytriage.web.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WebSettingsTest {
+
+  private static WebSettings of(Map<String, String> values) {
+    return WebSettings.from(name -> Optional.ofNullable(values.get(name)));
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    WebSettings s = of(Map.of());
+    assertThat(s.configDir()).isEqualTo(Path.of("."));
+    assertThat(s.pluginsDir()).isEmpty();
+    assertThat(s.defaultTaskType()).isEmpty();
+    assertThat(s.requestDeadline()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.maxRequestBytes()).isEqualTo(1_048_576);
+    assertThat(s.maxConcurrentStreams()).isEqualTo(200);
+    assertThat(s.modelsCache()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(s.integrators()).isEmpty();
+    assertThat(s.users()).isEmpty();
+  }
+
+  @Test
+  void valuesAreTrimmedAndBlankMeansUnset() {
+    WebSettings s = of(Map.of(WebSettings.DEFAULT_TASK_TYPE, "  batch_processing ", WebSettings.PLUGINS_DIR, "  ",
+        WebSettings.REQUEST_DEADLINE, "90"));
+    assertThat(s.defaultTaskType()).contains("batch_processing");
+    assertThat(s.pluginsDir()).isEmpty();
+    assertThat(s.requestDeadline()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void aBadNumberNamesThePropertyAndTheDefault() {
+    assertThatThrownBy(() -> of(Map.of(WebSettings.MAX_REQUEST_BYTES, "lots")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keytriage.max-request-bytes").hasMessageContaining("'lots'").hasMessageContaining("1048576");
+    assertThatThrownBy(() -> of(Map.of(WebSettings.REQUEST_DEADLINE, "0")))
+        .hasMessageContaining("keytriage.request-deadline-seconds must be a whole number > 0");
+  }
+
+  @Test
+  void toStringShowsNoCredentialLists() {
+    WebSettings s = of(Map.of(WebSettings.INTEGRATORS, "ehr:abc:*", WebSettings.USERS, "alice:admin:PBKDF2"));
+    assertThat(s.toString()).doesNotContain("ehr:abc").doesNotContain("PBKDF2");
+  }
+}
