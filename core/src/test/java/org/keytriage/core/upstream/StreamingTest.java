@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keytriage.core.accounting.KeyMetrics;
-import org.keytriage.core.upstream.internal.JsonTrees;
+import org.keytriage.core.json.JsonTrees;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.WitnessEntry;
 import org.keytriage.spi.RoutingHints;

@@ -1,12 +1,6 @@
 package org.keytriage.web.json;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
@@ -14,14 +8,9 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.keytriage.core.json.JsonTrees;
 import org.keytriage.web.errors.ApiException;
 
 /**
@@ -64,7 +53,7 @@ public final class JsonText {
           "The request body must be a JSON object, not " + value.getValueType().name().toLowerCase() + ".");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> tree = (Map<String, Object>) toJava(value);
+    Map<String, Object> tree = (Map<String, Object>) JsonTrees.toJava(value);
     return tree;
   }
 
@@ -91,80 +80,6 @@ public final class JsonText {
 
   /** Writes a tree of maps, lists, strings, numbers, booleans and nulls; NaN and infinities as null. */
   public static String write(Object tree) {
-    StringWriter out = new StringWriter();
-    try (var writer = JSON.createWriter(out)) {
-      writer.write(toJson(tree));
-    }
-    return out.toString();
-  }
-
-  static Object toJava(JsonValue v) {
-    switch (v.getValueType()) {
-      case OBJECT:
-        Map<String, Object> m = new LinkedHashMap<>();
-        ((JsonObject) v).forEach((k, x) -> m.put(k, toJava(x)));
-        return m;
-      case ARRAY:
-        List<Object> l = new ArrayList<>();
-        ((JsonArray) v).forEach(x -> l.add(toJava(x)));
-        return l;
-      case STRING:
-        return ((JsonString) v).getString();
-      case NUMBER:
-        JsonNumber n = (JsonNumber) v;
-        if (n.isIntegral()) {
-          BigInteger big = n.bigIntegerValue();
-          return big.bitLength() < 64 ? (Object) big.longValue() : big;
-        }
-        return n.bigDecimalValue();
-      case TRUE:
-        return Boolean.TRUE;
-      case FALSE:
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
-  }
-
-  static JsonValue toJson(Object o) {
-    if (o == null) {
-      return JsonValue.NULL;
-    }
-    if (o instanceof JsonValue jv) {
-      return jv;
-    }
-    if (o instanceof String s) {
-      return JSON.createValue(s);
-    }
-    if (o instanceof Boolean b) {
-      return b ? JsonValue.TRUE : JsonValue.FALSE;
-    }
-    if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
-      return JSON.createValue(((Number) o).longValue());
-    }
-    if (o instanceof BigInteger bi) {
-      return JSON.createValue(bi);
-    }
-    if (o instanceof BigDecimal bd) {
-      return JSON.createValue(bd);
-    }
-    if (o instanceof Number n) {
-      double d = n.doubleValue();
-      return Double.isFinite(d) ? JSON.createValue(d) : JsonValue.NULL;
-    }
-    if (o instanceof Enum<?> e) {
-      return JSON.createValue(e.name().toLowerCase());
-    }
-    if (o instanceof Map<?, ?> map) {
-      JsonObjectBuilder b = JSON.createObjectBuilder();
-      map.forEach((k, x) -> b.add(String.valueOf(k), toJson(x)));
-      return b.build();
-    }
-    if (o instanceof Iterable<?> it) {
-      JsonArrayBuilder b = JSON.createArrayBuilder();
-      it.forEach(x -> b.add(toJson(x)));
-      return b.build();
-    }
-    return JSON.createValue(String.valueOf(o));
+    return JsonTrees.write(tree);
   }
 }

@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream.internal;
 
+import org.keytriage.core.json.JsonTrees;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

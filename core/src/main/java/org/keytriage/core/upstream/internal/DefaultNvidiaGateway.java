@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream.internal;
 
+import org.keytriage.core.json.JsonTrees;
 import java.util.Map;
 import java.util.Objects;
 import org.keytriage.core.KeyTriage;

@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream.internal;
 
+import org.keytriage.core.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.keytriage.core.upstream.internal;
+package org.keytriage.core.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -18,9 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON text to plain object trees (maps, lists, strings, longs or doubles, booleans, null) and
- * back, through JSON-P. The provider is looked up once: {@code Json.create…} would search the
- * class path on every call.
+ * JSON text to plain object trees and back, through JSON-P: objects become {@code
+ * LinkedHashMap}s, arrays {@code ArrayList}s, whole numbers {@code Long} (or {@code BigInteger}
+ * beyond 64 bits), other numbers {@code BigDecimal} (so a body relayed upstream keeps its exact
+ * digits), and {@code true}/{@code false}/{@code null} themselves. Writing accepts the same plus
+ * any {@code Number} (NaN and infinities become {@code null}, which JSON cannot express), enums
+ * (lower-case name), iterables and arrays. Thread-safe; the provider is looked up once because
+ * {@code Json.create…} would search the class path on every call.
  */
 public final class JsonTrees {
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -52,7 +56,8 @@ public final class JsonTrees {
     return toJson(tree).toString();
   }
 
-  static Object toJava(JsonValue v) {
+  /** The plain tree of a JSON-P value. */
+  public static Object toJava(JsonValue v) {
     switch (v.getValueType()) {
       case OBJECT:
         Map<String, Object> m = new LinkedHashMap<>();
@@ -70,7 +75,7 @@ public final class JsonTrees {
           BigInteger big = n.bigIntegerValue();
           return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
-        return n.doubleValue();
+        return n.bigDecimalValue();
       case TRUE:
         return Boolean.TRUE;
       case FALSE:
@@ -80,7 +85,8 @@ public final class JsonTrees {
     }
   }
 
-  static JsonValue toJson(Object o) {
+  /** The JSON-P value of a plain tree. */
+  public static JsonValue toJson(Object o) {
     if (o == null) {
       return JsonValue.NULL;
     }
@@ -103,7 +109,11 @@ public final class JsonTrees {
       return JSON.createValue(bd);
     }
     if (o instanceof Number n) {
-      return JSON.createValue(n.doubleValue());
+      double d = n.doubleValue();
+      return Double.isFinite(d) ? JSON.createValue(d) : JsonValue.NULL;
+    }
+    if (o instanceof Enum<?> e) {
+      return JSON.createValue(e.name().toLowerCase(java.util.Locale.ROOT));
     }
     if (o instanceof Map<?, ?> map) {
       JsonObjectBuilder b = JSON.createObjectBuilder();
