@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.accounting.HealthReport;
 import org.keytriage.core.accounting.MetricsSnapshot;
@@ -20,6 +22,7 @@ import org.keytriage.core.accounting.OptimizationReport;
 import org.keytriage.core.upstream.GatewayResponse;
 import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.core.upstream.StreamListener;
+import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.FieldError;
 import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
@@ -248,6 +251,52 @@ public final class ClinicalAiService implements AutoCloseable {
     return run(taskType, input, Function.identity());
   }
 
+  /**
+   * {@link #run(String, Map)} that relays a streaming task's text to {@code listener} as the model
+   * writes it (a non-streaming task answers in one piece and the listener hears nothing).
+   *
+   * @throws org.keytriage.core.upstream.StreamBrokenException the stream broke after text had been
+   *     relayed (the listener got {@link InsightListener#onError})
+   */
+  public TaskOutcome<TaskResult> run(String taskType, Map<String, ?> input, InsightListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return run(taskType, TaskInput.of(input), Function.identity(), new TextRelay(listener),
+        UnaryOperator.identity());
+  }
+
+  /**
+   * Runs one item of a batch of any task type: like {@link #run(String, Map)}, but the routing
+   * hints say cost-sensitive and {@link ClinicalPriority#LOW} whatever the handler asked, so the
+   * router prefers cheap keys and keeps the last part of each key's window for interactive work.
+   */
+  public TaskOutcome<TaskResult> runBatchItem(String taskType, Map<String, ?> input) {
+    return run(taskType, TaskInput.of(input), Function.identity(), null, ClinicalAiService::asBatchWork);
+  }
+
+  /**
+   * Checks an input with the task's handler, sending nothing.
+   *
+   * @return one error per bad field (never echoing a value); empty when the input is valid
+   * @throws IllegalArgumentException for a task type without a handler
+   */
+  public List<FieldError> validate(String taskType, Map<String, ?> input) {
+    return handler(taskType).validate(TaskInput.of(input));
+  }
+
+  /** Whether a handler (built-in or a vendor's) serves {@code taskType}. */
+  public boolean handles(String taskType) {
+    return taskType != null && keyTriage.taskHandlers().find(taskType).isPresent();
+  }
+
+  /** The task types a handler serves. */
+  public Set<String> taskTypes() {
+    return keyTriage.taskHandlers().ids();
+  }
+
+  private static RoutingHints asBatchWork(RoutingHints hints) {
+    return hints.toBuilder().costSensitive(true).clinicalPriority(ClinicalPriority.LOW).build();
+  }
+
   /** The guide's {@code get_api_key_metrics()}; {@code toJson()} gives the guide's shape. */
   public MetricsSnapshot getApiKeyMetrics() {
     return keyTriage.metrics();
@@ -283,13 +332,18 @@ public final class ClinicalAiService implements AutoCloseable {
 
   private <R> TaskOutcome<R> run(
       String taskType, TaskInput input, Function<TaskResult, R> typed, StreamListener relay) {
+    return run(taskType, input, typed, relay, UnaryOperator.identity());
+  }
+
+  private <R> TaskOutcome<R> run(String taskType, TaskInput input, Function<TaskResult, R> typed,
+      StreamListener relay, UnaryOperator<RoutingHints> adjustHints) {
     TaskHandler handler = handler(taskType);
     List<FieldError> errors = handler.validate(input);
     if (!errors.isEmpty()) {
       throw new InvalidTaskInputException(taskType, errors);
     }
     UpstreamRequest request = handler.buildRequest(input);
-    RoutingHints hints = handler.routingHints(input);
+    RoutingHints hints = adjustHints.apply(handler.routingHints(input));
     GatewayResponse response =
         request.streaming()
             ? gateway.stream(taskType, request, hints, relay != null ? relay : IGNORE_CHUNKS)

@@ -113,6 +113,37 @@ class ClinicalAiServiceEndToEndTest {
   }
 
   @Test
+  void anyTaskTypeRunsAsCheapLowPriorityBatchWorkOrWithItsTextRelayed() {
+    hospital = new SimulatedHospital().start();
+    CountingGateway gateway = new CountingGateway(NvidiaGateway.create(hospital.keyTriage));
+    service = ClinicalAiService.builder(hospital.keyTriage).gateway(gateway).build();
+
+    assertThat(service.handles(TaskTypes.MEDICAL_TEXT_ANALYSIS)).isTrue();
+    assertThat(service.handles("no_such_task")).isFalse();
+    assertThat(service.taskTypes()).containsAll(BuiltInTaskHandlers.ALL);
+    assertThat(service.validate(TaskTypes.GENOMICS_ANALYSIS, Map.of())).extracting(e -> e.field())
+        .contains("variants");
+    assertThat(service.validate(TaskTypes.MEDICAL_TEXT_ANALYSIS, SampleInputs.medicalText())).isEmpty();
+
+    var item = service.runBatchItem(TaskTypes.MEDICAL_TEXT_ANALYSIS, SampleInputs.medicalText());
+    assertThat(item.structured()).isTrue();
+    assertThat(item.keyId()).isEqualTo(MEDICAL);
+    RoutingHints batchHints = gateway.hints.get(gateway.hints.size() - 1);
+    assertThat(batchHints.costSensitive()).isTrue();
+    assertThat(batchHints.clinicalPriority()).isEqualTo(ClinicalPriority.LOW);
+
+    List<String> deltas = Collections.synchronizedList(new ArrayList<>());
+    var streamed = service.run(TaskTypes.STREAMING_INSIGHTS, SampleInputs.streaming(), deltas::add);
+    assertThat(deltas).hasSizeGreaterThan(2);
+    assertThat(streamed.result().fields()).containsKey("insight");
+    assertThat(gateway.hints.get(gateway.hints.size() - 1).clinicalPriority())
+        .as("an interactive call keeps the handler's hints").isNotEqualTo(ClinicalPriority.LOW);
+    assertThatThrownBy(() -> service.runBatchItem(TaskTypes.MEDICAL_TEXT_ANALYSIS, Map.of()))
+        .isInstanceOf(InvalidTaskInputException.class);
+    gateway.close();
+  }
+
+  @Test
   void theMultimodalCallIsOneVisionRequestWithItsImages() {
     start();
     hospital.simulator.witness().clear();

@@ -26,11 +26,14 @@ import org.keytriage.web.security.Roles;
             version = "0.1.0",
             description =
                 "API-key gateway for NVIDIA AI APIs. /v1 is OpenAI-compatible (integrator token as"
-                    + " Bearer, task type in X-Task-Type); /api/v1 is the operators' API (HTTP Basic,"
+                    + " Bearer, task type in X-Task-Type); /api/v1/tasks and /api/v1/batches are the typed"
+                    + " task API for integrators; the rest of /api/v1 is the operators' API (HTTP Basic,"
                     + " roles ops and admin).",
             license = @License(name = "Proprietary")),
     tags = {
       @Tag(name = "OpenAI-compatible", description = "Chat completions and models, routed per task type"),
+      @Tag(name = "Tasks", description = "Typed clinical tasks: the task's input in, its typed result out"),
+      @Tag(name = "Batches", description = "Many inputs of one task type, run in the background as cheap, low-priority work"),
       @Tag(name = "Keys", description = "The configured NVIDIA keys, their limits, usage and state"),
       @Tag(name = "Reports", description = "Metrics, health and optimisation advice in the guide's shapes"),
       @Tag(name = "Routing", description = "Balancing strategies and which one each task type uses")

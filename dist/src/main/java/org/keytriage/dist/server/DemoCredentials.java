@@ -3,9 +3,10 @@ package org.keytriage.dist.server;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keytriage.spi.TaskTypes;
 
 /**
- * Fresh credentials for one demo run: an integrator token scoped to every task type, an admin and
+ * Fresh credentials for one demo run: an integrator token scoped to the six task types, an admin and
  * an ops account with random passwords. Only their hashes go into the server's settings.
  */
 public record DemoCredentials(String integratorToken, String adminPassword, String opsPassword) {
@@ -24,11 +25,17 @@ public record DemoCredentials(String integratorToken, String adminPassword, Stri
     int iterations = 100_000;
     Map<String, String> p = new LinkedHashMap<>();
     p.put("keytriage.config-dir", configDir.toAbsolutePath().toString());
-    p.put("keytriage.integrators", INTEGRATOR + ":" + PasswordHashes.sha256Hex(integratorToken) + ":*");
+    // the six task types by name, not '*': the demo shows what a real integrator entry looks like
+    p.put("keytriage.integrators", INTEGRATOR + ":" + PasswordHashes.sha256Hex(integratorToken) + ":" + scope());
     p.put("keytriage.users", ADMIN + ":admin:" + PasswordHashes.pbkdf2(adminPassword.toCharArray(), iterations) + ","
         + OPS + ":ops:" + PasswordHashes.pbkdf2(opsPassword.toCharArray(), iterations));
     p.put("keytriage.default-task-type", "medical_text_analysis");
     return p;
+  }
+
+  /** The demo integrator's scope: the six built-in task types, {@code |}-separated. */
+  public static String scope() {
+    return String.join("|", TaskTypes.BUILT_IN);
   }
 
   /** No secret in logs or exceptions. */

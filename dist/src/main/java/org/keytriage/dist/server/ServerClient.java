@@ -64,6 +64,41 @@ final class ServerClient {
         .build();
   }
 
+  /** A typed task, {@code POST /api/v1/tasks/{taskType}}, as the integrator; the response as it came. */
+  HttpResponse<String> task(String taskType, String json) throws IOException, InterruptedException {
+    return http.send(integratorPost("/api/v1/tasks/" + taskType, json).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A typed task answered as server-sent events; its lines as they arrive. */
+  HttpResponse<Stream<String>> taskStream(String taskType, String json) throws IOException, InterruptedException {
+    return http.send(integratorPost("/api/v1/tasks/" + taskType, json).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofLines());
+  }
+
+  /** Submits a batch, {@code POST /api/v1/batches}, as the integrator. */
+  HttpResponse<String> submitBatch(String json) throws IOException, InterruptedException {
+    return http.send(integratorPost("/api/v1/batches", json).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A batch's progress, {@code GET /api/v1/batches/{id}}, as the integrator that created it. */
+  JsonValue batch(String id) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/batches/" + id))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + integratorToken).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("GET /api/v1/batches/" + id + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return JsonBodies.parse(r.body());
+  }
+
+  private HttpRequest.Builder integratorPost(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Authorization", "Bearer " + integratorToken)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+  }
+
   /** GET an operators' API path (e.g. {@code /api/v1/metrics}) and parse the JSON. */
   JsonValue ops(String path) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))

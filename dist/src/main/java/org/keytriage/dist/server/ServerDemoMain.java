@@ -9,7 +9,7 @@ import org.keytriage.spi.TaskTypes;
 
 /**
  * {@code ./keytriage demo}: simulator and Payara Micro up, workload over HTTP, the guide's report,
- * then KeyTriage stays up with its URLs and demo credentials printed until Ctrl-C, which stops
+ * the six task types through the typed API and one small batch, then KeyTriage stays up with its URLs and demo credentials printed until Ctrl-C, which stops
  * both servers and removes the working folder (a shutdown hook).
  */
 public final class ServerDemoMain {
@@ -60,6 +60,7 @@ public final class ServerDemoMain {
       workload.run();
       new ServerReport(client, out).print(workload);
       workload.failures().stream().limit(5).forEach(f -> out.println("  failure: " + f));
+      new TypedTasksDemo(client, out).run();
       printAccess(out, base, credentials, servers);
       int status = servers.payara().waitFor(); // until Ctrl-C, or Payara stops by itself
       if (stopping.get()) {
@@ -106,6 +107,7 @@ public final class ServerDemoMain {
     out.println();
     out.println("🚀 KeyTriage is running (Ctrl-C stops it and the simulator)");
     out.println("  OpenAI-compatible API  " + base + "/v1   (X-Task-Type picks the task type; default medical_text_analysis)");
+    out.println("  Typed task API         " + base + "/api/v1/tasks/{task type}   " + base + "/api/v1/batches");
     out.println("  Operators' API         " + base + "/api/v1/keys  …/metrics  …/health  …/optimization  …/strategies  …/task-types  …/alerts");
     out.println("  Prometheus metrics     " + base + "/metrics");
     out.println("  Health probes          " + base + "/health/ready  " + base + "/health/live");
@@ -118,6 +120,9 @@ public final class ServerDemoMain {
     out.println("  curl -s " + base + "/v1/chat/completions -H 'Authorization: Bearer " + c.integratorToken() + "' \\");
     out.println("    -H 'X-Task-Type: genomics_analysis' -H 'Content-Type: application/json' \\");
     out.println("    -d '{\"model\":\"meta/llama-3.1-70b-instruct\",\"messages\":[{\"role\":\"user\",\"content\":\"Interpret APOE rs429358 C/T as JSON\"}]}'");
+    out.println("  curl -s " + base + "/api/v1/tasks/medical_text_analysis -H 'Authorization: Bearer " + c.integratorToken()
+        + "' \\");
+    out.println("    -H 'Content-Type: application/json' -d '{\"text\":\"Persistent cough for two weeks, afebrile.\"}'");
     out.println("  curl -s -u " + DemoCredentials.ADMIN + ":" + c.adminPassword() + " " + base + "/api/v1/keys");
     out.flush();
   }

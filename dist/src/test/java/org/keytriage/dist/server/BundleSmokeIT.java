@@ -75,7 +75,9 @@ class BundleSmokeIT {
 
     String text = String.join("\n", output);
     assertThat(text).contains("✅ Task-specific key allocation", "(100.0%)", "📊 Usage metrics and cost analysis",
-        "failed for the client: 0", "🔄 Load balancing", "💡 Optimization score:", "🩺 Status:", "36/36 requests");
+        "failed for the client: 0", "🔄 Load balancing", "💡 Optimization score:", "🩺 Status:", "36/36 requests",
+        "🧪 Typed task API", "PRS 0.80 from 2 of 3 variants", "📦 Batch", "completed: 24 served, 0 failed");
+    assertThat(text).doesNotContain("Synthetic patient presents").doesNotContain(" failed: HTTP");
     assertThat(text).doesNotContain("sim-medical-text-key-01").doesNotContain("sim-shared-backup-key-01");
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

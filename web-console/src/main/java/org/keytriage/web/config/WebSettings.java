@@ -30,6 +30,8 @@ import java.util.function.Function;
  *       <td>{@code name:sha256hex:task|task,...}; see {@link org.keytriage.web.security.Integrators}</td></tr>
  *   <tr><td>{@value #USERS}</td><td>none (every {@code /api/v1} call is 401)</td>
  *       <td>{@code name:role|role:PBKDF2 hash,...}; see {@link org.keytriage.web.security.UserAccounts}</td></tr>
+ *   <tr><td>{@code keytriage.batch.*}</td><td>see {@link BatchSettings}</td>
+ *       <td>limits, concurrency and retention of {@code /api/v1/batches}</td></tr>
  *   <tr><td>{@code keytriage.cluster.*}</td><td>in process (one node)</td>
  *       <td>shared limits and state across nodes; see {@link org.keytriage.core.cluster.ClusterSettings}
  *       ({@code keytriage.cluster.mode=jndi} uses Payara's own data grid)</td></tr>
@@ -47,6 +49,12 @@ public final class WebSettings {
   public static final String MODELS_CACHE = "keytriage.models-cache-seconds";
   public static final String INTEGRATORS = "keytriage.integrators";
   public static final String USERS = "keytriage.users";
+  public static final String BATCH_MAX_ITEMS = "keytriage.batch.max-items";
+  public static final String BATCH_CONCURRENCY = "keytriage.batch.concurrency";
+  public static final String BATCH_THREADS = "keytriage.batch.threads";
+  public static final String BATCH_MAX_BATCHES = "keytriage.batch.max-batches";
+  public static final String BATCH_RETENTION = "keytriage.batch.retention-minutes";
+  public static final String BATCH_MAX_REQUEST_BYTES = "keytriage.batch.max-request-bytes";
 
   /** The cluster settings' prefix; see {@link org.keytriage.core.cluster.ClusterSettings}. */
   public static final String CLUSTER_PREFIX = "keytriage.cluster.";
@@ -63,6 +71,7 @@ public final class WebSettings {
   private final String integrators;
   private final String users;
   private final Map<String, String> clusterProperties;
+  private final BatchSettings batch;
 
   private WebSettings(Function<String, Optional<String>> source, Iterable<String> names) {
     this.configDir = Path.of(text(source, CONFIG_DIR).orElse("."));
@@ -83,6 +92,17 @@ public final class WebSettings {
       }
     }
     this.clusterProperties = Map.copyOf(cluster);
+    this.batch = new BatchSettings(
+        intValue(positive(source, BATCH_MAX_ITEMS, BatchSettings.DEFAULT_MAX_ITEMS)),
+        intValue(positive(source, BATCH_CONCURRENCY, BatchSettings.DEFAULT_CONCURRENCY)),
+        intValue(positive(source, BATCH_THREADS, BatchSettings.DEFAULT_THREADS)),
+        intValue(positive(source, BATCH_MAX_BATCHES, BatchSettings.DEFAULT_MAX_BATCHES)),
+        Duration.ofMinutes(positive(source, BATCH_RETENTION, BatchSettings.DEFAULT_RETENTION_MINUTES)),
+        positive(source, BATCH_MAX_REQUEST_BYTES, BatchSettings.DEFAULT_MAX_REQUEST_BYTES));
+  }
+
+  private static int intValue(long value) {
+    return (int) Math.min(Integer.MAX_VALUE, value);
   }
 
   /**
@@ -175,6 +195,11 @@ public final class WebSettings {
    */
   public Map<String, String> clusterProperties() {
     return clusterProperties;
+  }
+
+  /** The {@code keytriage.batch.*} settings. */
+  public BatchSettings batch() {
+    return batch;
   }
 
   /** Names paths and numbers only: the integrator and user lists hold hashes. */

@@ -33,11 +33,22 @@ public final class ErrorResponses {
    */
   public static Response render(
       String path, int status, String code, String title, String detail, Map<String, String> headers) {
+    return render(path, status, code, title, detail, headers, Map.of());
+  }
+
+  /**
+   * Like {@link #render(String, int, String, String, String, Map)}, with extension members added
+   * to a problem body (RFC 9457 §3.2), e.g. {@code errors}; OpenAI's shape has no room for them.
+   */
+  public static Response render(String path, int status, String code, String title, String detail,
+      Map<String, String> headers, Map<String, Object> extensions) {
     String p = path.startsWith("/") ? path : "/" + path;
+    Map<String, Object> problem = problem(p, status, code, title, detail);
+    problem.putAll(extensions);
     Response.ResponseBuilder b =
         openAiPath(p)
             ? Response.status(status).type("application/json").entity(JsonText.write(openAi(status, code, detail)))
-            : Response.status(status).type(PROBLEM_JSON).entity(JsonText.write(problem(p, status, code, title, detail)));
+            : Response.status(status).type(PROBLEM_JSON).entity(JsonText.write(problem));
     headers.forEach(b::header);
     return b.build();
   }

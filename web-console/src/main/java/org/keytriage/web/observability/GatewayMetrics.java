@@ -14,7 +14,10 @@ import org.keytriage.core.upstream.UpstreamClientErrorException;
 import org.keytriage.core.upstream.UpstreamDeadlineExceededException;
 import org.keytriage.core.upstream.UpstreamException;
 
-/** Counts each OpenAI-compatible request once it has an outcome: by key, task type and outcome. */
+/**
+ * Counts each client request once it has an outcome — an OpenAI-compatible call, a typed task or a
+ * batch item alike: by key, task type and outcome.
+ */
 @ApplicationScoped
 public class GatewayMetrics {
   static final String NO_KEY = "none";
@@ -32,9 +35,14 @@ public class GatewayMetrics {
 
   /** A request answered from {@code response}. */
   public void served(String taskType, GatewayResponse response, long nanos) {
-    count(taskType, response.keyId(), "success", nanos);
-    tokens(taskType, response.keyId(), response.tokens().total());
-    failovers(taskType, response.attempts());
+    served(taskType, response.keyId(), response.tokens().total(), response.attempts(), nanos);
+  }
+
+  /** A request (a typed task, a batch item) answered by key {@code keyId}. */
+  public void served(String taskType, String keyId, long tokens, int attempts, long nanos) {
+    count(taskType, keyId, "success", nanos);
+    tokens(taskType, keyId, tokens);
+    failovers(taskType, attempts);
   }
 
   /** A request that ended in {@code failure}. */

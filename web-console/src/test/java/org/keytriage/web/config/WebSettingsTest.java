@@ -32,6 +32,20 @@ class WebSettingsTest {
   }
 
   @Test
+  void batchSettingsHaveTheDocumentedDefaultsAndCanBeSet() {
+    assertThat(of(Map.of()).batch()).isEqualTo(BatchSettings.defaults());
+    assertThat(BatchSettings.defaults()).isEqualTo(
+        new BatchSettings(1000, 4, 16, 100, Duration.ofMinutes(60), 16L * 1024 * 1024));
+    BatchSettings b = of(Map.of(WebSettings.BATCH_MAX_ITEMS, "250", WebSettings.BATCH_CONCURRENCY, "2",
+        WebSettings.BATCH_RETENTION, "5")).batch();
+    assertThat(b.maxItems()).isEqualTo(250);
+    assertThat(b.concurrency()).isEqualTo(2);
+    assertThat(b.retention()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> of(Map.of(WebSettings.BATCH_CONCURRENCY, "0")))
+        .hasMessageContaining("keytriage.batch.concurrency");
+  }
+
+  @Test
   void valuesAreTrimmedAndBlankMeansUnset() {
     WebSettings s = of(Map.of(WebSettings.DEFAULT_TASK_TYPE, "  batch_processing ", WebSettings.PLUGINS_DIR, "  ",
         WebSettings.REQUEST_DEADLINE, "90"));

@@ -32,6 +32,9 @@ final class ItServer {
   static final String OPS = "it-ops";
   static final String OPS_PASSWORD = "it-ops-password-1";
 
+  /** Batches with more items get 400 in the test deployment. */
+  static final int MAX_BATCH_ITEMS = 250;
+
   /** Bodies above this get 413 in the test deployment. */
   static final int MAX_BODY = 64 * 1024;
 
@@ -71,6 +74,7 @@ final class ItServer {
         + "keytriage.max-request-bytes=" + MAX_BODY + "\n"
         + "keytriage.request-deadline-seconds=20\n"
         + "keytriage.attempt-timeout-seconds=10\n"
+        + "keytriage.batch.max-items=" + MAX_BATCH_ITEMS + "\n"
         + "keytriage.integrators=ehr:" + Integrators.sha256Hex(EHR_TOKEN) + ":*,"
         + "batch-etl:" + Integrators.sha256Hex(BATCH_TOKEN) + ":batch_processing\n"
         // few iterations: the hashes' strength is not under test, boot time is

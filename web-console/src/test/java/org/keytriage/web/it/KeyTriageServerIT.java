@@ -123,10 +123,20 @@ class KeyTriageServerIT {
 
   @Test
   void noKeyLeftIs503WithRetryAfter() {
-    // the genomics key may take 1 request a minute, and no other key serves genomics
-    HttpResponse<String> first = chat(Caller.INTEGRATOR, "genomics_analysis", chatBody("Interpret synthetic variant 4."));
+    // the genomics key may take 1 request a minute, and no other key serves genomics: the typed call takes it
+    HttpResponse<String> first = task(Caller.INTEGRATOR, "genomics_analysis", TypedInputs.GENOMICS);
     HttpResponse<String> second = chat(Caller.INTEGRATOR, "genomics_analysis", chatBody("Interpret synthetic variant 5."));
+    HttpResponse<String> typedSecond = task(Caller.INTEGRATOR, "genomics_analysis", TypedInputs.GENOMICS);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonObject genomics = expectTypedOutcome(first, "genomics_analysis", "genomics_one_per_minute");
+    JsonObject risk = genomics.getJsonObject("result").getJsonObject("risk");
+    assertThat(risk.getJsonNumber("polygenic_risk_score").doubleValue()).isEqualTo(0.8);
+    assertThat(risk.getInt("scored_variants")).isEqualTo(2);
+    assertThat(genomics.getJsonObject("result").getJsonArray("variant_interpretations")).isNotEmpty();
+    assertThat(typedSecond.statusCode()).as(typedSecond.body()).isEqualTo(503);
+    assertThat(Long.parseLong(typedSecond.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
+    assertThat(typedSecond.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(Json.object(typedSecond.body()).getString("detail")).startsWith("No available API key for task: genomics_analysis");
     assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
     assertThat(Long.parseLong(second.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
     JsonObject error = Json.object(second.body()).getJsonObject("error");
@@ -227,6 +237,8 @@ class KeyTriageServerIT {
     expected.put(new Call("POST", CHAT, chatBody("Summarise synthetic case 6.")), List.of(401, 200, 403, 401, 401, 401));
     // the X-Task-Type sent with every call is out of the wrong-scope integrator's scope
     expected.put(new Call("GET", "/v1/models", null), List.of(401, 200, 403, 401, 401, 401));
+    expected.put(new Call("POST", "/api/v1/tasks/medical_text_analysis", TypedInputs.MEDICAL_TEXT),
+        List.of(401, 200, 403, 401, 401, 401));
     for (String read : List.of("/api/v1/keys", "/api/v1/keys/medical_primary", "/api/v1/metrics", "/api/v1/health",
         "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts")) {
       expected.put(new Call("GET", read, null), List.of(401, 401, 401, 200, 200, 401));
@@ -245,6 +257,8 @@ class KeyTriageServerIT {
             call.body() == null ? null : "application/json", call.body(), Map.of("X-Task-Type", "medical_text_analysis"));
         String what = call + " as " + caller + " -> " + r.body();
         soft.assertThat(r.statusCode()).as(what).isEqualTo(statuses.get(i));
+        // integrators authenticate by Bearer token on /v1 and on the typed task API
+        boolean integratorPath = call.path().startsWith("/v1") || call.path().startsWith("/api/v1/tasks");
         if (r.statusCode() == 401 || r.statusCode() == 403) {
           String type = r.headers().firstValue("Content-Type").orElse("");
           soft.assertThat(type).as(what).startsWith(call.path().startsWith("/v1") ? "application/json" : "application/problem+json");
@@ -252,7 +266,7 @@ class KeyTriageServerIT {
         }
         if (r.statusCode() == 401) {
           soft.assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).as(what)
-              .startsWith(call.path().startsWith("/v1") ? "Bearer" : "Basic");
+              .startsWith(integratorPath ? "Bearer" : "Basic");
         }
       }
     });
@@ -402,6 +416,7 @@ class KeyTriageServerIT {
         "/api/v1/keys/{id}/activate:", "/api/v1/keys/{id}/deactivate:", "/api/v1/keys/{id}/restore:",
         "/api/v1/metrics:", "/api/v1/health:", "/api/v1/optimization:", "/api/v1/strategies:",
         "/api/v1/task-types:", "/api/v1/task-types/{type}/strategy:", "/api/v1/alerts:",
+        "/api/v1/tasks/{taskType}:", "/api/v1/batches:", "/api/v1/batches/{id}:",
         "integratorToken", "basicAuth");
   }
 
@@ -440,6 +455,239 @@ class KeyTriageServerIT {
     } finally {
       wrongKey.close();
     }
+  }
+
+  // ---- the typed task API -------------------------------------------------------------------
+
+  private HttpResponse<String> task(Caller caller, String taskType, String input) {
+    return http.postJson("/api/v1/tasks/" + taskType, caller, input, Map.of());
+  }
+
+  /** A 200 typed answer: structured, served by {@code keyId} (the id, no secret), with tokens and a cost. */
+  private static JsonObject expectTypedOutcome(HttpResponse<String> r, String taskType, String keyId) {
+    assertThat(r.statusCode()).as(taskType + " -> " + r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonObject o = Json.object(r.body());
+    assertThat(o.keySet()).containsExactly("task_type", "result", "structured", "key_id", "tokens", "cost", "attempts",
+        "latency_ms");
+    assertThat(o.getString("task_type")).isEqualTo(taskType);
+    assertThat(o.getBoolean("structured")).as(taskType).isTrue();
+    assertThat(o.getString("key_id")).isEqualTo(keyId);
+    assertThat(o.getJsonObject("tokens").getInt("total")).isPositive()
+        .isEqualTo(o.getJsonObject("tokens").getInt("prompt") + o.getJsonObject("tokens").getInt("completion"));
+    assertThat(o.getJsonNumber("cost").doubleValue()).isPositive();
+    assertThat(o.getInt("attempts")).isGreaterThanOrEqualTo(1);
+    assertThat(o.getJsonNumber("latency_ms").longValue()).isGreaterThanOrEqualTo(0);
+    assertNoSecret(r.body());
+    return o;
+  }
+
+  @Test
+  void everyTaskTypeAnswersItsTypedResultThroughTheTypedApi() {
+    // genomics_analysis (a one-request-a-minute key) is covered in noKeyLeftIs503WithRetryAfter
+    JsonObject text = expectTypedOutcome(task(Caller.INTEGRATOR, "medical_text_analysis", TypedInputs.MEDICAL_TEXT),
+        "medical_text_analysis", "medical_primary");
+    assertThat(text.getJsonObject("result").getJsonArray("symptoms")).isNotEmpty();
+    assertThat(text.getJsonObject("result").getString("summary")).isNotBlank();
+
+    JsonObject report = expectTypedOutcome(task(Caller.INTEGRATOR, "diagnostic_report_generation",
+        TypedInputs.DIAGNOSTIC_REPORT), "diagnostic_report_generation", "medical_primary");
+    assertThat(report.getJsonObject("result").keySet()).contains("summary", "findings", "impression", "recommendations");
+    assertThat(report.getJsonObject("result").getString("impression")).isNotBlank();
+
+    JsonObject insight = expectTypedOutcome(task(Caller.INTEGRATOR, "streaming_insights", TypedInputs.STREAMING),
+        "streaming_insights", "streaming_primary");
+    assertThat(insight.getJsonObject("result").getString("insight")).isNotBlank();
+
+    JsonObject summary = expectTypedOutcome(task(Caller.INTEGRATOR, "batch_processing", TypedInputs.batchItem(1)),
+        "batch_processing", "batch_primary");
+    assertThat(summary.getJsonObject("result").getString("summary")).isNotBlank();
+
+    JsonObject fused = expectTypedOutcome(task(Caller.INTEGRATOR, "multimodal_fusion", TypedInputs.MULTIMODAL),
+        "multimodal_fusion", "multimodal_primary");
+    assertThat(fused.getJsonObject("result").getString("assessment")).isNotBlank();
+    assertThat(fused.getJsonObject("result").getJsonObject("modality_findings").keySet()).contains("imaging", "wearable");
+
+    // counted like a /v1 call: no /v1 call in these tests uses multimodal_fusion
+    List<String> metrics = http.get("/metrics", Caller.ANONYMOUS, Map.of("Accept", "text/plain")).body().lines()
+        .filter(l -> l.startsWith("keytriage_requests_total{")).toList();
+    assertThat(metrics).anySatisfy(l -> assertThat(l).contains("task_type=\"multimodal_fusion\"")
+        .contains("key=\"multimodal_primary\"").contains("outcome=\"success\""));
+  }
+
+  @Test
+  void typedInputErrorsAre400WithFieldErrorsThatNeverEchoValues() {
+    HttpResponse<String> missing = task(Caller.INTEGRATOR, "medical_text_analysis", "{\"context\": \"triage\"}");
+    SoftAssertions soft = new SoftAssertions();
+    expectProblem(soft, missing, 400, "invalid-task-input");
+    soft.assertAll();
+    JsonArray errors = Json.object(missing.body()).getJsonArray("errors");
+    assertThat(errors.getValuesAs(JsonObject.class)).extracting(e -> e.getString("field")).contains("text");
+    errors.getValuesAs(JsonObject.class).forEach(e -> assertThat(e.getString("message")).isNotBlank());
+
+    String secret = "ZZ-synthetic-secret-genotype";
+    HttpResponse<String> bad = task(Caller.INTEGRATOR, "genomics_analysis",
+        "{\"variants\": [{\"gene\": \"APOE\", \"rsid\": \"rs429358\", \"genotype\": \"" + secret + "\"}]}");
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(Json.object(bad.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("field")).contains("variants[0].genotype");
+    assertThat(bad.body()).doesNotContain(secret);
+
+    soft = new SoftAssertions();
+    expectProblem(soft, task(Caller.INTEGRATOR, "no_such_task", "{}"), 404, "unknown-task-type");
+    expectProblem(soft, task(Caller.INTEGRATOR, "medical_text_analysis", "{\"text\": "), 400, "invalid-json");
+    expectProblem(soft, task(Caller.WRONG_SCOPE_INTEGRATOR, "medical_text_analysis", TypedInputs.MEDICAL_TEXT), 403,
+        "task-type-not-allowed");
+    expectProblem(soft, task(Caller.WRONG_SCOPE_INTEGRATOR, "no_such_task", "{}"), 403, "task-type-not-allowed");
+    expectProblem(soft, task(Caller.ANONYMOUS, "medical_text_analysis", TypedInputs.MEDICAL_TEXT), 401,
+        "missing-integrator-token");
+    soft.assertAll();
+    assertThat(task(Caller.WRONG_SCOPE_INTEGRATOR, "batch_processing", TypedInputs.batchItem(2)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aStreamingTypedCallRelaysTheTextThenTheTypedResult() {
+    var request = http.request("/api/v1/tasks/streaming_insights", Caller.INTEGRATOR, Map.of("Accept", "text/event-stream"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TypedInputs.STREAMING)).build();
+    HttpResponse<Stream<String>> r = http.send(request, HttpResponse.BodyHandlers.ofLines());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    List<String> lines;
+    try (Stream<String> body = r.body()) {
+      lines = body.filter(l -> !l.isEmpty()).toList();
+    }
+    List<String> deltas = lines.stream().filter(l -> l.startsWith("data: {\"delta\"")).toList();
+    assertThat(deltas).hasSizeGreaterThan(2);
+    String text = deltas.stream().map(l -> Json.object(l.substring(6)).getString("delta")).collect(Collectors.joining());
+    assertThat(text).isNotBlank();
+    int resultAt = lines.indexOf("event: result");
+    assertThat(resultAt).as(String.join("\n", lines)).isPositive();
+    JsonObject result = Json.object(lines.get(resultAt + 1).substring(6));
+    assertThat(result.getString("task_type")).isEqualTo("streaming_insights");
+    assertThat(result.getString("key_id")).isEqualTo("streaming_primary");
+    assertThat(result.getBoolean("structured")).isTrue();
+    assertThat(result.getJsonObject("result").getString("insight")).isNotBlank();
+    assertThat(result.getJsonNumber("cost").doubleValue()).isPositive();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("data: [DONE]");
+  }
+
+  // ---- batches ------------------------------------------------------------------------------
+
+  private HttpResponse<String> submitBatch(Caller caller, String body) {
+    return http.postJson("/api/v1/batches", caller, body, Map.of());
+  }
+
+  private JsonObject awaitBatchEnd(String id, List<JsonObject> seen) throws InterruptedException {
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = http.get("/api/v1/batches/" + id, Caller.INTEGRATOR);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject b = Json.object(r.body());
+      seen.add(b);
+      if (!b.isNull("finished_at")) {
+        return b;
+      }
+      Thread.sleep(50); // polling progress
+    }
+    throw new AssertionError("batch " + id + " did not finish; last seen " + seen.get(seen.size() - 1));
+  }
+
+  @Test
+  void aBatchOf200RunsInTheBackgroundWithProgressAndItsCostIsTheSumOfItsItems() throws Exception {
+    HttpResponse<String> created = submitBatch(Caller.INTEGRATOR, TypedInputs.batch(200));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    JsonObject summary = Json.object(created.body());
+    String id = summary.getString("batch_id");
+    assertThat(summary.getString("status")).isEqualTo("running");
+    assertThat(summary.getInt("total")).isEqualTo(200);
+    assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/api/v1/batches/" + id);
+
+    List<JsonObject> seen = new ArrayList<>();
+    JsonObject done = awaitBatchEnd(id, seen);
+
+    assertThat(seen.get(0).getInt("completed") + seen.get(0).getInt("failed")).as("progress was seen before the end")
+        .isLessThan(200);
+    for (int i = 1; i < seen.size(); i++) {
+      assertThat(seen.get(i).getInt("completed")).isGreaterThanOrEqualTo(seen.get(i - 1).getInt("completed"));
+    }
+    assertThat(done.getString("status")).isEqualTo("completed");
+    assertThat(done.getString("task_type")).isEqualTo("batch_processing");
+    assertThat(done.getInt("completed")).as(done.toString()).isEqualTo(200);
+    assertThat(done.getInt("failed")).isZero();
+    assertThat(done.getInt("pending")).isZero();
+    JsonArray items = done.getJsonArray("items");
+    assertThat(items).hasSize(200);
+    double sum = 0;
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject item = items.getJsonObject(i);
+      assertThat(item.getInt("index")).isEqualTo(i);
+      assertThat(item.getString("key_id")).isEqualTo("batch_primary");
+      assertThat(item.getJsonNumber("cost").doubleValue()).isPositive();
+      assertThat(item.getJsonObject("result").getString("summary")).isNotBlank();
+      sum += item.getJsonNumber("cost").doubleValue();
+    }
+    assertThat(done.getJsonNumber("cost_so_far").doubleValue()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+    assertNoSecret(done.toString());
+
+    // only its integrator, or an admin, may see it
+    assertThat(http.get("/api/v1/batches/" + id, Caller.ADMIN).statusCode()).isEqualTo(200);
+    SoftAssertions soft = new SoftAssertions();
+    expectProblem(soft, http.get("/api/v1/batches/" + id, Caller.WRONG_SCOPE_INTEGRATOR), 403, "batch-not-yours");
+    expectProblem(soft, http.get("/api/v1/batches/" + id, Caller.OPS), 403, "batch-not-yours");
+    expectProblem(soft, http.send("DELETE", "/api/v1/batches/" + id, Caller.WRONG_SCOPE_INTEGRATOR, null, null, Map.of()),
+        403, "batch-not-yours");
+    expectProblem(soft, http.get("/api/v1/batches/" + id, Caller.ANONYMOUS), 401, "authentication-required");
+    expectProblem(soft, http.get("/api/v1/batches/b-no-such-batch", Caller.INTEGRATOR), 404, "unknown-batch");
+    soft.assertAll();
+  }
+
+  @Test
+  void aCancelledBatchSendsNoItemThatHadNotStarted() throws Exception {
+    HttpResponse<String> created = submitBatch(Caller.WRONG_SCOPE_INTEGRATOR, TypedInputs.batch(150));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+    String id = Json.object(created.body()).getString("batch_id");
+
+    HttpResponse<String> cancelled = http.send("DELETE", "/api/v1/batches/" + id, Caller.WRONG_SCOPE_INTEGRATOR, null, null, Map.of());
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    assertThat(Json.object(cancelled.body()).getString("status")).isEqualTo("cancelled");
+
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonObject b;
+    do {
+      Thread.sleep(50); // until the items in flight have ended
+      b = Json.object(http.get("/api/v1/batches/" + id, Caller.ADMIN).body());
+    } while (b.isNull("finished_at") && System.nanoTime() < deadline);
+    assertThat(b.getString("status")).isEqualTo("cancelled");
+    assertThat(b.getInt("skipped")).as(b.toString()).isPositive();
+    assertThat(b.getInt("completed") + b.getInt("failed") + b.getInt("skipped")).isEqualTo(150);
+    Thread.sleep(300);
+    JsonObject later = Json.object(http.get("/api/v1/batches/" + id, Caller.ADMIN).body());
+    assertThat(later.getInt("completed")).isEqualTo(b.getInt("completed"));
+  }
+
+  @Test
+  void badBatchesAreRefusedWholeBeforeAnythingIsSent() {
+    String oneBad = "{\"task_type\": \"batch_processing\", \"items\": [" + TypedInputs.batchItem(1)
+        + ", {\"instruction\": \"summarise\"}]}";
+    HttpResponse<String> r = submitBatch(Caller.INTEGRATOR, oneBad);
+    SoftAssertions soft = new SoftAssertions();
+    expectProblem(soft, r, 400, "invalid-task-input");
+    soft.assertAll();
+    assertThat(Json.object(r.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("field")).containsExactly("items[1].text");
+
+    soft = new SoftAssertions();
+    expectProblem(soft, submitBatch(Caller.INTEGRATOR, TypedInputs.batch(ItServer.MAX_BATCH_ITEMS + 1)), 400,
+        "invalid-task-input");
+    expectProblem(soft, submitBatch(Caller.INTEGRATOR, "{\"items\": []}"), 400, "invalid-task-input");
+    expectProblem(soft, submitBatch(Caller.INTEGRATOR, "{\"task_type\": \"no_such_task\", \"items\": [{}]}"), 400,
+        "unknown-task-type");
+    expectProblem(soft, submitBatch(Caller.WRONG_SCOPE_INTEGRATOR,
+        "{\"task_type\": \"medical_text_analysis\", \"items\": [" + TypedInputs.MEDICAL_TEXT + "]}"), 403,
+        "task-type-not-allowed");
+    expectProblem(soft, submitBatch(Caller.ADMIN, TypedInputs.batch(1)), 401, "missing-integrator-token");
+    soft.assertAll();
   }
 
   private static void assertNoSecret(String text) {

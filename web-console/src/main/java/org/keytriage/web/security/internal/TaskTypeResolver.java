@@ -6,12 +6,14 @@ import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.web.errors.ApiException;
 import org.keytriage.web.openai.TaskTypeHeader;
 import org.keytriage.web.security.Integrator;
+import org.keytriage.web.security.TaskScopes;
 
 /**
  * Decides a request's task type and whether its integrator may use it, in this order: the {@code
  * X-Task-Type} header, else the configured default, else 400 saying how to name one; out of the
  * integrator's scope → 403; unknown to the engine → 400 listing the known ones. Scope comes before
- * existence so an integrator learns nothing about task types it may not use.
+ * existence so an integrator learns nothing about task types it may not use. A typed call names
+ * its task type in the path instead ({@link #resolveNamed}).
  */
 final class TaskTypeResolver {
   private TaskTypeResolver() {}
@@ -24,14 +26,20 @@ final class TaskTypeResolver {
               + " (e.g. " + TaskTypeHeader.NAME + ": medical_text_analysis), or have the administrator set "
               + "keytriage.default-task-type. Task types: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
     }
-    if (!integrator.mayUse(taskType)) {
-      throw ApiException.forbidden("task_type_not_allowed",
-          "Integrator '" + integrator.name() + "' may not use task type '" + taskType + "'; it may use: "
-              + integrator.describeScope() + ".");
-    }
+    TaskScopes.check(integrator, taskType);
     if (!known.contains(taskType)) {
       throw new UnknownTaskTypeException(taskType, known);
     }
+    return taskType;
+  }
+
+  /**
+   * The task type named in a typed call's path: out of the integrator's scope → 403, not among
+   * {@code served} (a handler and a configured key) → 404. Scope first, as above.
+   */
+  static String resolveNamed(String taskType, Integrator integrator, Set<String> served) {
+    TaskScopes.check(integrator, taskType);
+    TaskScopes.requireServed(taskType, served);
     return taskType;
   }
 }
