@@ -27,7 +27,7 @@ final class DemoReport {
     this.out = out;
   }
 
-  void print(DemoWorkload workload, RecentAlerts alerts) {
+  void print(Workload workload, RecentAlerts alerts) {
     MetricsSnapshot metrics = keyTriage.metrics();
     allocation(metrics);
     usage(metrics, workload);
@@ -54,12 +54,10 @@ final class DemoReport {
         correct, total, total == 0 ? 100.0 : 100.0 * correct / total);
   }
 
-  private void usage(MetricsSnapshot metrics, DemoWorkload workload) {
+  private void usage(MetricsSnapshot metrics, Workload workload) {
     out.println();
     out.println("📊 Usage metrics and cost analysis");
-    out.printf(Locale.ROOT, "  Client requests: %d, failed for the client: %d, upstream calls: %d (%.3f per request)%n",
-        workload.requests(), workload.failedCount(), workload.upstreamCalls(),
-        workload.requests() == 0 ? 0.0 : (double) workload.upstreamCalls() / workload.requests());
+    out.println("  " + workload.summary());
     out.printf(Locale.ROOT, "  Total cost: $%.6f   Total upstream calls booked: %d   Success rate: %.1f%%%n",
         metrics.totalCost(), metrics.totalRequests(), metrics.overallSuccessRate());
     out.printf("  %-28s %9s %9s %10s %9s %9s %11s%n", "key", "requests", "success", "avg ms", "RPM now", "TPM now", "cost $");

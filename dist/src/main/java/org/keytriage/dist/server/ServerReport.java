@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.keytriage.dist.Workload;
 
 /**
  * Prints what the guide's demo promises — task-specific allocation, usage metrics and cost
@@ -29,7 +30,7 @@ final class ServerReport {
     this.out = out;
   }
 
-  void print(HttpWorkload workload) throws IOException, InterruptedException {
+  void print(Workload workload) throws IOException, InterruptedException {
     JsonObject metrics = client.ops("/api/v1/metrics").asJsonObject();
     JsonArray keys = client.ops("/api/v1/keys").asJsonArray();
     JsonArray taskTypes = client.ops("/api/v1/task-types").asJsonArray();
@@ -67,12 +68,10 @@ final class ServerReport {
         correct, total, total == 0 ? 100.0 : 100.0 * correct / total);
   }
 
-  private void usage(JsonObject metrics, HttpWorkload workload) {
+  private void usage(JsonObject metrics, Workload workload) {
     out.println();
     out.println("📊 Usage metrics and cost analysis");
-    out.printf(Locale.ROOT, "  Client requests: %d, failed for the client: %d, upstream calls: %d (%.3f per request)%n",
-        workload.requests(), workload.failedCount(), workload.upstreamCalls(),
-        workload.requests() == 0 ? 0.0 : (double) workload.upstreamCalls() / workload.requests());
+    out.println("  " + workload.summary());
     out.printf(Locale.ROOT, "  Total cost: $%.6f   Total upstream calls booked: %d   Success rate: %.1f%%%n",
         num(metrics, "total_cost"), metrics.getJsonNumber("total_requests").longValue(), num(metrics, "overall_success_rate"));
     out.printf("  %-28s %9s %9s %10s %9s %9s %11s%n", "key", "requests", "success", "avg ms", "RPM now", "TPM now", "cost $");
