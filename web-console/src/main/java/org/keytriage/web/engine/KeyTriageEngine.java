@@ -1,6 +1,5 @@
 package org.keytriage.web.engine;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,18 +25,28 @@ public class KeyTriageEngine {
 
   @Inject WebSettings settings;
 
-  private EngineOpener.Opened opened;
+  private volatile EngineOpener.Opened opened;
   private volatile boolean open;
 
-  /** Touching the bean at start-up runs {@link #open()} before the first request. */
+  /**
+   * Opens the engine when the application starts, on the thread deploying it, before the first
+   * request. Not in {@code @PostConstruct}: a health probe during deployment may create this bean
+   * on one of the server's own threads, and in {@code keytriage.cluster.mode=jndi} the thread that
+   * first creates KeyTriage's grid maps decides their tenant on Payara (Hazelcast tenant control):
+   * only with this application's context do the grid's own threads (backups on other members) find
+   * KeyTriage's classes. Until then the engine is not open and its products are not available.
+   */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    open();
     if (!open) {
       throw new IllegalStateException("KeyTriage engine did not open");
     }
   }
 
-  @PostConstruct
-  void open() {
+  synchronized void open() {
+    if (open) {
+      return;
+    }
     try {
       // the application's own loader, not the thread's: the runtime may create this bean on a
       // thread of its own (a health probe during deployment) whose context loader cannot see the
@@ -71,11 +80,19 @@ public class KeyTriageEngine {
 
   @Produces
   KeyTriage keyTriage() {
-    return opened.keyTriage();
+    return started().keyTriage();
   }
 
   @Produces
   NvidiaGateway gateway() {
-    return opened.gateway();
+    return started().gateway();
+  }
+
+  private EngineOpener.Opened started() {
+    EngineOpener.Opened o = opened;
+    if (o == null) {
+      throw new IllegalStateException("KeyTriage is still starting");
+    }
+    return o;
   }
 }

@@ -50,7 +50,54 @@ public record GridMaps(String prefix) {
         // the most recent cooldown, circuit or quarantine wins after a split brain
         latestUpdateWins(base(keyStates())),
         latestUpdateWins(base(budgetSpend())),
-        latestUpdateWins(base(memberMetrics())));
+        // values are byte arrays KeyTriage encodes itself (see HazelcastCounterExchange)
+        latestUpdateWins(base(memberMetrics()).setInMemoryFormat(InMemoryFormat.BINARY)));
+  }
+
+  /**
+   * Whether the grid can load {@link MaxUsageMergePolicy} by its name wherever it needs it. Hazelcast
+   * resolves a merge policy with the member's configuration class loader, and only falls back to
+   * the calling thread's context loader. Payara's grid has its common class loader there, which
+   * does not see a WAR's classes: the name then resolves on an application thread only (the one
+   * deploying the WAR), and fails on Hazelcast's own threads (another member creating the map, a
+   * split-brain merge) and on Payara's (a health probe during deployment). So the usage map gets a
+   * built-in policy in that case, with a warning; true when the configuration names no class
+   * loader (Hazelcast then uses its own or the thread's), or for a client, whose members are
+   * documented to need keytriage-core on their class path.
+   */
+  boolean mergePolicyLoadable(HazelcastInstance instance) {
+    ClassLoader configLoader;
+    try {
+      configLoader = instance.getConfig().getClassLoader();
+    } catch (RuntimeException e) {
+      return true; // a client's view of the cluster configuration has no class loader
+    }
+    if (canLoadMergePolicy(configLoader)) {
+      return true;
+    }
+    LOG.log(
+        Level.WARNING,
+        "Hazelcast map '" + usage() + "': the grid's class loader (" + configLoader + ") cannot load "
+              + MaxUsageMergePolicy.class.getName() + " (it is in the application, e.g. the WAR on"
+              + " Payara), so after a split brain the usage windows merge by "
+              + LatestUpdateMergePolicy.class.getSimpleName() + " (the latest window wins) instead of"
+              + " taking the maximum. Limits within one cluster are not affected. To keep the maximum,"
+              + " put keytriage-core on the server's class path and name the policy in the grid's map"
+              + " configuration.");
+    return false;
+  }
+
+  /** Whether {@code loader} (null: Hazelcast's own or the thread's) can load {@link MaxUsageMergePolicy}. */
+  static boolean canLoadMergePolicy(ClassLoader loader) {
+    if (loader == null) {
+      return true;
+    }
+    try {
+      Class.forName(MaxUsageMergePolicy.class.getName(), false, loader);
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** Needs per-entry statistics (the last update time); these maps change rarely, so they are cheap. */
@@ -79,7 +126,11 @@ public record GridMaps(String prefix) {
    * what it needs.
    */
   public void addTo(HazelcastInstance instance) {
+    boolean maxMerge = mergePolicyLoadable(instance);
     for (MapConfig c : configs()) {
+      if (!maxMerge && c.getName().equals(usage())) {
+        latestUpdateWins(c);
+      }
       try {
         instance.getConfig().addMapConfig(c);
       } catch (RuntimeException e) {

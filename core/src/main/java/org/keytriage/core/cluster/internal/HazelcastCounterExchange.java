@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +35,13 @@ import org.keytriage.core.cluster.LedgerUnavailableException;
 public final class HazelcastCounterExchange implements CounterExchange {
   private static final System.Logger LOG = System.getLogger(HazelcastCounterExchange.class.getName());
 
-  private final IMap<String, AccountingSnapshot> byNode;
+  private final IMap<String, byte[]> byNode;
   private final String self;
   private final GridCall calls;
   private final Duration interval;
   private final ScheduledExecutorService worker;
 
-  public HazelcastCounterExchange(IMap<String, AccountingSnapshot> byNode, String self, GridCall calls, Duration interval) {
+  public HazelcastCounterExchange(IMap<String, byte[]> byNode, String self, GridCall calls, Duration interval) {
     this.byNode = byNode;
     this.self = self;
     this.calls = calls;
@@ -51,7 +58,7 @@ public final class HazelcastCounterExchange implements CounterExchange {
   @Override
   public AccountingSnapshot combine(AccountingSnapshot own) {
     try {
-      calls.await("metrics publish of this node", () -> byNode.setAsync(self, own));
+      calls.await("metrics publish of this node", () -> byNode.setAsync(self, encode(own)));
       List<AccountingSnapshot> others =
           calls.await("metrics read of every node", () -> CompletableFuture.supplyAsync(this::others, worker));
       AccountingSnapshot all = own;
@@ -67,9 +74,13 @@ public final class HazelcastCounterExchange implements CounterExchange {
 
   private List<AccountingSnapshot> others() {
     List<AccountingSnapshot> out = new ArrayList<>();
-    for (Map.Entry<String, AccountingSnapshot> e : byNode.entrySet()) {
+    for (Map.Entry<String, byte[]> e : byNode.entrySet()) {
       if (!e.getKey().equals(self)) {
-        out.add(e.getValue());
+        try {
+          out.add(decode(e.getKey(), e.getValue()));
+        } catch (IllegalStateException unreadable) {
+          LOG.log(Level.WARNING, "Metrics leave out " + unreadable.getMessage());
+        }
       }
     }
     return out;
@@ -82,7 +93,7 @@ public final class HazelcastCounterExchange implements CounterExchange {
         worker.scheduleWithFixedDelay(
             () -> {
               try {
-                byNode.setAsync(self, own.get()); // never block the worker on a slow grid
+                byNode.setAsync(self, encode(own.get())); // never block the worker on a slow grid
               } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "Metrics publish skipped: " + e);
               }
@@ -91,6 +102,43 @@ public final class HazelcastCounterExchange implements CounterExchange {
             millis,
             TimeUnit.MILLISECONDS);
     return () -> task.cancel(false);
+  }
+
+  /**
+   * Snapshots travel as bytes KeyTriage serializes itself, not as objects the grid serializes. On
+   * Payara the grid's serializer tags a value with the application of the thread that wrote it and
+   * resolves its class on reading through that application; a value written by the background
+   * publisher (no application on that thread) could then be read by no one, and a member without
+   * the WAR could not even store it. A byte array needs no class anywhere in the grid.
+   */
+  static byte[] encode(AccountingSnapshot snapshot) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(snapshot);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialize this node's metrics", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads what {@link #encode} wrote, resolving classes with KeyTriage's own class loader. */
+  static AccountingSnapshot decode(String node, byte[] data) {
+    ClassLoader own = HazelcastCounterExchange.class.getClassLoader();
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(data)) {
+          @Override
+          protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+              return Class.forName(desc.getName(), false, own);
+            } catch (ClassNotFoundException e) {
+              return super.resolveClass(desc);
+            }
+          }
+        }) {
+      return (AccountingSnapshot) in.readObject();
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new IllegalStateException("metrics of node " + node + " are unreadable (another KeyTriage version?): " + e, e);
+    }
   }
 
   /** Stops publishing for good. */
