@@ -1,11 +1,13 @@
 package org.keytriage.web.engine;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keytriage.core.KeyTriage;
@@ -35,8 +37,12 @@ public class KeyTriageEngine {
    * first creates KeyTriage's grid maps decides their tenant on Payara (Hazelcast tenant control):
    * only with this application's context do the grid's own threads (backups on other members) find
    * KeyTriage's classes. Until then the engine is not open and its products are not available.
+   * The priority makes this observer run before any other bean's start-up observer, since those
+   * may inject the engine's products.
    */
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+          Object event) {
     open();
     if (!open) {
       throw new IllegalStateException("KeyTriage engine did not open");
