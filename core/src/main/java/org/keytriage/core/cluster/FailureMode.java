@@ -22,7 +22,7 @@ public enum FailureMode {
    * limit if every one of them is cut off; key states fall back to this node's last known copy.
    * The grid is tried again after {@link ClusterSettings#degradedRecheck()}.
    *
-   * <p>Known bound: the grid does not learn of the admissions made locally, so in the 61 s after it
+   * <p>Known bound: the grid does not learn of the admissions made locally, so in the 62 s after it
    * comes back a key may admit up to {@code L × share} extra per member that degraded.
    */
   DEGRADE

@@ -4,18 +4,28 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * One key's rolling window: 61 one-second slots of admitted requests and tokens with running
+ * One key's rolling window: 62 one-second slots of admitted requests and tokens with running
  * totals, so every read is O(1) after the window is advanced. Not thread-safe: a {@link
  * UsageLedger} backend applies {@link LedgerOperation}s to it one at a time.
+ *
+ * <p>An admission at second {@code S} counts the slots of seconds {@code S-61..S}, so a slot booked
+ * at second {@code s} stops counting at {@code t = (s+62) s}: between 61 and 62 s after the
+ * reservation. That is one second more than a 60 s window needs; the margin keeps the limits at the
+ * upstream, which counts arrival times, for any difference in transit delay under one second (see
+ * the package documentation).
  *
  * <p>Time never goes backwards here: an operation stamped before the newest second seen (clock
  * skew between cluster members) is booked in the newest slot, which is conservative.
  */
 public final class UsageWindow implements Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: the slot arrays grew from 61 to 62; a member still on 61 slots must not share windows
+  private static final long serialVersionUID = 2L;
 
-  /** Slots counted for an admission: the current second and the 60 before it. */
-  public static final int SLOTS = 61;
+  /**
+   * Slots counted for an admission: the current second and the 61 before it (60 s of window plus
+   * one second of margin for the transit delay to the upstream).
+   */
+  public static final int SLOTS = 62;
 
   private static final long NO_SECOND = Long.MIN_VALUE;
 

@@ -22,25 +22,33 @@ import org.junit.jupiter.api.Timeout;
 import org.keytriage.core.ledger.KeyLimits;
 import org.keytriage.core.ledger.ReserveResult;
 import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.ledger.UsageWindow;
 import org.keytriage.core.testing.MutableClock;
 
 /**
  * Three members, one hot key, many threads each going through one member, and 5 × L reservation
  * attempts with mixed token sizes, in waves at moments spread over several windows (the clock is
  * shared and moved between waves; about 5 waves fall in each 60 s, so each window is contended). Every admission is logged here with
- * the time it happened at and the tokens it finally charged; then every 60 s window of that log
- * must hold at most {@code max_rpm} requests and {@code max_tpm} tokens. Zero tolerance.
+ * the time it happened at and the tokens it finally charged; then every 60 s window of that log,
+ * and with the ledger's one-second margin for transit jitter every closed 61 s window, must hold at
+ * most {@code max_rpm} requests and {@code max_tpm} tokens. Zero tolerance.
  */
 class ClusterOverAdmissionTest {
   private static final int THREADS = 12;
   private static final long MAX_RPM = 60;
   private static final long MAX_TPM = 6_000;
 
-  /** Offsets of the waves from t0 in ms: inside a window, across its edge, and well past it. */
+  /**
+   * Offsets of the waves from t0 in ms: inside a window, across its edge (the slot of second s
+   * leaves at s + 62 s), and well past it.
+   */
   private static final long[] WAVES = {
-    0, 7_000, 19_500, 33_000, 59_999, 60_000, 61_000, 61_500, 75_000, 95_000, 120_999, 121_000,
-    150_000, 181_000, 182_500, 250_000
+    0, 7_000, 19_500, 33_000, 59_999, 60_000, 61_000, 61_500, 62_000, 75_000, 95_000, 120_999,
+    121_000, 122_000, 150_000, 181_000, 182_500, 250_000
   };
+
+  /** The window the ledger guarantees: 60 s plus its one-second margin, closed at both ends. */
+  private static final long WINDOW_MILLIS = (UsageWindow.SLOTS - 1) * 1000L;
 
   /** 5 × L attempts in all, spread evenly over the waves. */
   private static final int ATTEMPTS_PER_WAVE = (int) Math.ceil(5.0 * MAX_RPM / WAVES.length);
@@ -126,11 +134,12 @@ class ClusterOverAdmissionTest {
     admissions.forEach(a -> ends.add(a.atMillis()));
     long fullestRequests = 0;
     for (long end : ends) {
-      // the fullest 60 s window always ends at an admission: checking those checks them all
+      // the fullest window always ends at an admission: checking those checks them all; each
+      // [end - 61 s, end] contains every 60 s window ending at end
       long requests = 0;
       long tokens = 0;
       for (Admission a : admissions) {
-        if (a.atMillis() > end - 60_000 && a.atMillis() <= end) {
+        if (a.atMillis() >= end - WINDOW_MILLIS && a.atMillis() <= end) {
           requests++;
           tokens += a.tokens();
         }
@@ -159,7 +168,7 @@ class ClusterOverAdmissionTest {
       assertThat(refused.isAdmitted()).as("member %d", i).isFalse();
       assertThat(refused.usage().requests()).isEqualTo(5);
     }
-    clock.advance(Duration.ofSeconds(61));
+    clock.advance(Duration.ofSeconds(62));
     assertThat(grid.backends(2, clock).ledger().reserve(key, limits, 10).isAdmitted()).isTrue();
   }
 }

@@ -47,7 +47,7 @@ class MaxUsageMergePolicyTest {
 
     // per second: max(3,1)=3 requests / max(300,400)=400 tokens; 1 / 50; 4 / 40
     assertThat(usageAt(merged, 20_000)).isEqualTo(new UsageSnapshot(8, 490));
-    assertThat(usageAt(merged, 61_000)).as("the 0 s slot left").isEqualTo(new UsageSnapshot(5, 90));
+    assertThat(usageAt(merged, 62_000)).as("the 0 s slot left").isEqualTo(new UsageSnapshot(5, 90));
     // never below either side
     assertThat(usageAt(policy.merge(new Value(b), new Value(a)), 20_000)).isEqualTo(new UsageSnapshot(8, 490));
   }

@@ -66,7 +66,7 @@ class OwnerDeathTest {
     assertThat(newOwner.getUuid()).isNotEqualTo(ownerUuid);
 
     // and the window still rolls as before: free again once the admissions leave it
-    clock.advance(Duration.ofSeconds(61));
+    clock.advance(Duration.ofSeconds(62));
     assertThat(ledgers.get(survivor).reserve(key, limits, 50).isAdmitted()).isTrue();
   }
 

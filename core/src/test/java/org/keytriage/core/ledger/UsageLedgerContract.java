@@ -29,9 +29,9 @@ import org.keytriage.core.testing.MutableClock;
  * and implements {@link #createLedger}; nothing else is needed. Shipped in the core test-jar.
  *
  * <p>Time is driven with a {@link MutableClock} that starts at a whole minute (called t=0 below);
- * no test sleeps. Expectations follow the 61-slot rule of the package documentation: an admission
- * at second {@code S} counts the slots of seconds {@code S-60..S}, so a slot booked at second
- * {@code s} stops counting at {@code t = (s+61) s}.
+ * no test sleeps. Expectations follow the 62-slot rule of the package documentation: an admission
+ * at second {@code S} counts the slots of seconds {@code S-61..S}, so a slot booked at second
+ * {@code s} stops counting at {@code t = (s+62) s}.
  *
  * <p>Every test uses key ids unique to the test instance, so a backend that shares state between
  * ledgers (one cluster for the whole class) still sees empty windows.
@@ -140,9 +140,9 @@ public abstract class UsageLedgerContract {
 
     moveTo(45_000);
     ReserveResult refused = refuse(k, limits, 10, DenialReason.RPM_LIMIT);
-    assertThat(refused.retryAfterMillis()).isPositive().isLessThanOrEqualTo(61_000);
-    // the slot of second 0 stops counting at t=61 s
-    assertThat(refused.retryAfterMillis()).isEqualTo(16_000);
+    assertThat(refused.retryAfterMillis()).isPositive().isLessThanOrEqualTo(62_000);
+    // the slot of second 0 stops counting at t=62 s
+    assertThat(refused.retryAfterMillis()).isEqualTo(17_000);
     assertThat(refused.usage()).isEqualTo(new UsageSnapshot(5, 50));
     assertThat(usageOf(k)).as("a refusal books nothing").isEqualTo(new UsageSnapshot(5, 50));
 
@@ -163,8 +163,8 @@ public abstract class UsageLedgerContract {
       admit(k, limits, 1);
     }
     ReserveResult refused = refuse(k, limits, 1, DenialReason.RPM_LIMIT);
-    // booked in second 30, freed at t=91 s
-    assertThat(refused.retryAfterMillis()).isEqualTo(60_750).isLessThanOrEqualTo(61_000);
+    // booked in second 30, freed at t=92 s
+    assertThat(refused.retryAfterMillis()).isEqualTo(61_750).isLessThanOrEqualTo(62_000);
     clock.advanceMillis(refused.retryAfterMillis());
     assertThat(usageOf(k)).isEqualTo(UsageSnapshot.EMPTY);
     admit(k, limits, 1);
@@ -184,15 +184,17 @@ public abstract class UsageLedgerContract {
 
     ReserveResult refused = refuse(k, limits, 201, DenialReason.TPM_LIMIT);
     assertThat(refused.usage()).isEqualTo(new UsageSnapshot(2, 800));
-    // 201 tokens fit once the 400 of second 0 leave at t=61 s
-    assertThat(refused.retryAfterMillis()).isEqualTo(56_000);
+    // 201 tokens fit once the 400 of second 0 leave at t=62 s
+    assertThat(refused.retryAfterMillis()).isEqualTo(57_000);
 
     admit(k, limits, 200); // exactly max_tpm
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(3, 1_000));
     admit(k, limits, 0); // a zero-token request still fits a full token budget
     refuse(k, limits, 1, DenialReason.TPM_LIMIT);
 
-    moveTo(61_000);
+    moveTo(61_000); // second 61: the margin second, second 0 still counts
+    assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(4, 1_000));
+    moveTo(62_000);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(3, 600));
     admit(k, limits, 400);
     refuse(k, limits, 1, DenialReason.TPM_LIMIT);
@@ -243,25 +245,29 @@ public abstract class UsageLedgerContract {
 
     // a fixed window aligned on the minute would reset here; the rolling one does not
     moveTo(60_000);
-    assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis()).isEqualTo(1_000);
+    assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis()).isEqualTo(2_000);
     // at 60.5 s (second 60) slots 0..60 all still count: nothing has left the window
     moveTo(60_500);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(120, 120));
-    assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis()).isEqualTo(500);
-
-    // at 61 s exactly the two admissions of second 0 leave, nothing else
+    assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis()).isEqualTo(1_500);
+    // at 61 s (second 61, the margin) slots 0..61 still count
     moveTo(61_000);
+    assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(120, 120));
+    assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis()).isEqualTo(1_000);
+
+    // at 62 s exactly the two admissions of second 0 leave, nothing else
+    moveTo(62_000);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(118, 118));
     admit(k, limits, 1);
     admit(k, limits, 1);
     assertThat(refuse(k, limits, 1, DenialReason.RPM_LIMIT).retryAfterMillis())
-        .as("next: the slot of second 1, at 62 s")
+        .as("next: the slot of second 1, at 63 s")
         .isEqualTo(1_000);
 
-    // at 90 s the window holds seconds 30..90: 60 from 30..59 plus the 2 of second 61
+    // at 90 s the window holds seconds 29..90: 62 from 29..59 plus the 2 of second 62
     moveTo(90_000);
-    assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(62, 62));
-    for (int i = 0; i < 58; i++) {
+    assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(64, 64));
+    for (int i = 0; i < 56; i++) {
       admit(k, limits, 1);
     }
     refuse(k, limits, 1, DenialReason.RPM_LIMIT);
@@ -278,16 +284,19 @@ public abstract class UsageLedgerContract {
     }
     moveTo(60_500);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(60, 18_300));
-    assertThat(refuse(k, limits, 10, DenialReason.TPM_LIMIT).retryAfterMillis()).isEqualTo(500);
+    assertThat(refuse(k, limits, 10, DenialReason.TPM_LIMIT).retryAfterMillis()).isEqualTo(1_500);
+    moveTo(61_000); // the margin second: nothing has left yet
+    assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(60, 18_300));
+    assertThat(refuse(k, limits, 10, DenialReason.TPM_LIMIT).retryAfterMillis()).isEqualTo(1_000);
 
-    moveTo(61_000); // second 0 (10 tokens) left
+    moveTo(62_000); // second 0 (10 tokens) left
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(59, 18_290));
     admit(k, limits, 10);
-    // 30 tokens need second 1 (20) and second 2 (30) to leave: at 63 s
+    // 30 tokens need second 1 (20) and second 2 (30) to leave: at 64 s
     assertThat(refuse(k, limits, 30, DenialReason.TPM_LIMIT).retryAfterMillis()).isEqualTo(2_000);
     assertThat(refuse(k, limits, 20, DenialReason.TPM_LIMIT).retryAfterMillis()).isEqualTo(1_000);
 
-    moveTo(63_000);
+    moveTo(64_000);
     admit(k, limits, 30);
     admit(k, limits, 20);
     refuse(k, limits, 1, DenialReason.TPM_LIMIT);
@@ -311,8 +320,8 @@ public abstract class UsageLedgerContract {
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(2, 1_000));
     refuse(k, limits, 1, DenialReason.TPM_LIMIT);
 
-    // the settled actual leaves with r's slot at t=61 s, the 800 stay until 81 s
-    moveTo(61_000);
+    // the settled actual leaves with r's slot at t=62 s, the 800 stay until 82 s
+    moveTo(62_000);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(1, 800));
   }
 
@@ -330,8 +339,8 @@ public abstract class UsageLedgerContract {
     Reservation s = admit(k, limits, 0);
     assertThat(ledger.settle(s, 1_500)).isEqualTo(new UsageSnapshot(3, 2_500));
     ReserveResult refused = refuse(k, limits, 0, DenialReason.TPM_LIMIT);
-    assertThat(refused.retryAfterMillis()).isEqualTo(61_000);
-    moveTo(61_000);
+    assertThat(refused.retryAfterMillis()).isEqualTo(62_000);
+    moveTo(62_000);
     assertThat(usageOf(k)).isEqualTo(UsageSnapshot.EMPTY);
   }
 
@@ -350,8 +359,8 @@ public abstract class UsageLedgerContract {
     KeyLimits limits = new KeyLimits(10, 1_000);
     Reservation stale = admit(k, limits, 400);
 
-    // 61 s later the new reservation lands in the very slot index the stale one used
-    moveTo(61_000);
+    // 62 s later the new reservation lands in the very slot index the stale one used
+    moveTo(62_000);
     assertThat(usageOf(k)).isEqualTo(UsageSnapshot.EMPTY);
     Reservation fresh = admit(k, limits, 100);
     assertThat(fresh.slotSecond()).isEqualTo(stale.slotSecond() + UsageWindow.SLOTS);
@@ -427,7 +436,7 @@ public abstract class UsageLedgerContract {
   // ---------------------------------------------------------------------------------------------
 
   @Test
-  void usageReportsTheWindowAndDropsToZeroAfter61Seconds() {
+  void usageReportsTheWindowAndDropsToZeroAfter62Seconds() {
     String k = key("usage");
     KeyLimits limits = new KeyLimits(10, 1_000);
     assertThat(reportedUsage(k)).isEqualTo(UsageSnapshot.EMPTY);
@@ -440,13 +449,13 @@ public abstract class UsageLedgerContract {
     assertThat(reportedUsage(k)).isEqualTo(new UsageSnapshot(3, 175));
     assertThat(reportedUsage(k)).as("reading books nothing").isEqualTo(new UsageSnapshot(3, 175));
 
-    moveTo(60_999);
+    moveTo(61_999);
     assertThat(reportedUsage(k)).isEqualTo(new UsageSnapshot(3, 175));
-    moveTo(61_000);
+    moveTo(62_000);
     assertThat(reportedUsage(k)).isEqualTo(new UsageSnapshot(1, 25));
-    moveTo(90_999);
+    moveTo(91_999);
     assertThat(reportedUsage(k)).isEqualTo(new UsageSnapshot(1, 25));
-    moveTo(91_000);
+    moveTo(92_000);
     assertThat(reportedUsage(k)).isEqualTo(UsageSnapshot.EMPTY);
   }
 
@@ -487,10 +496,10 @@ public abstract class UsageLedgerContract {
     Reservation late = admit(k, limits, 2);
     assertThat(late.slotSecond()).isEqualTo(startSecond() + 10);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(2, 3));
-    // conservative: it counts until 71 s, not 66 s
-    moveTo(70_999);
+    // conservative: it counts until 72 s, not 67 s
+    moveTo(71_999);
     assertThat(usageOf(k)).isEqualTo(new UsageSnapshot(2, 3));
-    moveTo(71_000);
+    moveTo(72_000);
     assertThat(usageOf(k)).isEqualTo(UsageSnapshot.EMPTY);
   }
 
@@ -568,16 +577,16 @@ public abstract class UsageLedgerContract {
       assertThat(admitted.get()).as("round %d", round).isEqualTo(1_000);
       assertThat(usageOf(k)).as("round %d", round).isEqualTo(new UsageSnapshot(1_000, 1_000));
       assertThat(denials).hasSize(THREADS * deniesPerThread);
-      // the clock stands at a whole second, everything is in its slot: free again in 61 s
+      // the clock stands at a whole second, everything is in its slot: free again in 62 s
       assertThat(denials)
           .allSatisfy(
               d -> {
                 assertThat(d.denialReason()).isEqualTo(DenialReason.RPM_LIMIT);
-                assertThat(d.retryAfterMillis()).isEqualTo(61_000);
+                assertThat(d.retryAfterMillis()).isEqualTo(62_000);
               });
     }
 
-    clock.advance(Duration.ofSeconds(61));
+    clock.advance(Duration.ofSeconds(62));
     admit(k, limits, 1);
   }
 

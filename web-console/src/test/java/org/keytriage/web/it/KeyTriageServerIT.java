@@ -134,11 +134,11 @@ class KeyTriageServerIT {
     assertThat(risk.getInt("scored_variants")).isEqualTo(2);
     assertThat(genomics.getJsonObject("result").getJsonArray("variant_interpretations")).isNotEmpty();
     assertThat(typedSecond.statusCode()).as(typedSecond.body()).isEqualTo(503);
-    assertThat(Long.parseLong(typedSecond.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
+    assertThat(Long.parseLong(typedSecond.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 62L);
     assertThat(typedSecond.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(Json.object(typedSecond.body()).getString("detail")).startsWith("No available API key for task: genomics_analysis");
     assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
-    assertThat(Long.parseLong(second.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 61L);
+    assertThat(Long.parseLong(second.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 62L);
     JsonObject error = Json.object(second.body()).getJsonObject("error");
     assertThat(error.getString("message")).startsWith("No available API key for task: genomics_analysis");
     assertThat(error.getString("code")).isEqualTo("no_available_key");
