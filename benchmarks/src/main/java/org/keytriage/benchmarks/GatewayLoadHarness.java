@@ -23,7 +23,8 @@ import org.keytriage.core.KeyTriage;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.core.gateway.Call;
+import org.keytriage.core.gateway.Gateway;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.NvidiaSimulator;
 import org.keytriage.simulator.Scenario;
@@ -38,7 +39,7 @@ import org.keytriage.spi.UpstreamRequest;
  *
  * <ol>
  *   <li><b>direct</b>: the JDK HttpClient calls the simulator itself: the baseline;
- *   <li><b>gateway</b>: the same requests through {@link NvidiaGateway} with two healthy keys;
+ *   <li><b>gateway</b>: the same requests through the {@link Gateway} with two healthy keys;
  *   <li><b>gateway, one key dead</b>: one of the two keys always answers 429.
  * </ol>
  *
@@ -116,15 +117,15 @@ public final class GatewayLoadHarness {
             .addKey(key("primary", HEALTHY_A, base))
             .addKey(key("secondary", secondKey, base))
             .build();
-    try (KeyTriage kt = KeyTriage.builder(config).build();
-        NvidiaGateway gateway = NvidiaGateway.create(kt)) {
+    try (KeyTriage kt = KeyTriage.builder(config).build()) {
+      Gateway gateway = kt.gateway();
       UpstreamRequest request =
           new UpstreamRequest("/v1/chat/completions", "meta/llama-3.1-8b-instruct",
               Map.of("model", "meta/llama-3.1-8b-instruct", "max_tokens", 32,
                   "messages", List.of(Map.of("role", "user", "content", "benchmark prompt"))),
               false);
       return Phase.run(name, rate, seconds, () -> {
-        GatewayResponse r = gateway.complete(TaskTypes.MEDICAL_TEXT_ANALYSIS, request, RoutingHints.DEFAULT);
+        GatewayResponse r = gateway.complete(Call.of(TaskTypes.MEDICAL_TEXT_ANALYSIS, request, RoutingHints.DEFAULT));
         return r.attempts();
       });
     }

@@ -2,110 +2,110 @@ package org.keytriage.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.UnaryOperator;
-import org.keytriage.core.accounting.AccountingSnapshot;
 import org.keytriage.core.accounting.BudgetLedger;
-import org.keytriage.core.accounting.BudgetLimits;
-import org.keytriage.core.accounting.BudgetSpend;
 import org.keytriage.core.accounting.CounterExchange;
-import org.keytriage.core.accounting.CounterSnapshot;
-import org.keytriage.core.accounting.HealthAssessor;
 import org.keytriage.core.accounting.HealthReport;
 import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.accounting.MetricsSnapshot;
-import org.keytriage.core.accounting.OptimizationAdvisor;
 import org.keytriage.core.accounting.OptimizationReport;
 import org.keytriage.core.accounting.SpendStore;
-import org.keytriage.core.accounting.TaskMetrics;
 import org.keytriage.core.accounting.UsageAccounting;
 import org.keytriage.core.alerts.AlertSink;
+import org.keytriage.core.alerts.AlertsFromEvents;
 import org.keytriage.core.alerts.RecentAlerts;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.ConfigLoader;
-import org.keytriage.core.config.internal.BuiltConfigValidator;
 import org.keytriage.core.config.KeyTriageConfig;
+import org.keytriage.core.config.internal.BuiltConfigValidator;
+import org.keytriage.core.events.GatewayEvents;
+import org.keytriage.core.events.StrategyChanged;
+import org.keytriage.core.gateway.Call;
+import org.keytriage.core.gateway.Gateway;
+import org.keytriage.core.gateway.internal.DefaultGateway;
+import org.keytriage.core.keys.KeyRegistry;
 import org.keytriage.core.keys.KeyState;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
 import org.keytriage.core.ledger.UsageLedgers;
-import org.keytriage.core.ledger.UsageSnapshot;
 import org.keytriage.core.plugin.PluginRegistry;
+import org.keytriage.core.plugin.Plugins;
+import org.keytriage.core.reports.Reports;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.Router;
 import org.keytriage.core.routing.internal.DefaultRouter;
+import org.keytriage.core.upstream.UpstreamSettings;
+import org.keytriage.core.upstream.internal.UpstreamCalls;
 import org.keytriage.spi.BalancingStrategyFactory;
+import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.RoutingRequest;
 import org.keytriage.spi.TaskHandlerFactory;
 import org.keytriage.spi.TaskTypes;
 
 /**
- * The gateway engine for one process: keys, usage ledger, router, accounting, health and advice.
+ * The composition root of one process's engine: it wires the key registry, usage ledger, router,
+ * {@link Gateway} (the one way a request reaches NVIDIA), events and reports, and closes them.
  * Thread-safe. Build it with {@link #builder(KeyTriageConfig)} and close it when done.
  *
  * <pre>{@code
  * try (KeyTriage kt = KeyTriage.builder(config).build()) {
- *   Allocation a = kt.allocate("medical_text_analysis", RoutingHints.ofTokens(1200));
- *   try { ... call NVIDIA with a.apiKey() ...; a.succeeded(actualTokens, latencyMs); }
- *   finally { a.release(); } // no-op after succeeded/failed
+ *   GatewayResponse r = kt.gateway().complete(Call.of("medical_text_analysis", request));
  * }
  * }</pre>
+ *
+ * <p>A program that calls NVIDIA itself can still take a key and its reservation with {@link
+ * #allocate(String, RoutingHints)} and complete the {@link Allocation} exactly once.
  */
 public final class KeyTriage implements AutoCloseable {
   private final KeyTriageConfig config;
   private final Clock clock;
   private final UsageLedger ledger;
-  private final KeyStateStore states;
-  private final UsageAccounting accounting = new UsageAccounting();
   private final BudgetLedger budgets;
-  private final CounterExchange counters;
-  private final AutoCloseable publication;
+  private final GatewayEvents events = new GatewayEvents();
   private final AlertSink alerts;
-  private final PluginRegistry<BalancingStrategyFactory> strategies;
-  private final PluginRegistry<TaskHandlerFactory> taskHandlers;
+  private final Plugins plugins;
+  private final KeyRegistry keys;
   private final Router router;
-  private final Map<String, ApiKeyConfig> keysById;
+  private final Reports reports;
+  private final UpstreamCalls upstream;
+  private final Gateway gateway;
+  private final AutoCloseable publication;
 
   private KeyTriage(Builder b) {
     this.config = b.config;
     this.ledger = b.ledger != null ? b.ledger : UsageLedgers.inProcess(b.clock);
     this.clock = ledger.clock();
-    this.states = b.states != null ? b.states : KeyStateStore.inProcess();
+    KeyStateStore states = b.states != null ? b.states : KeyStateStore.inProcess();
     this.budgets = new BudgetLedger(clock, b.spendStore != null ? b.spendStore : SpendStore.inProcess());
-    this.counters = b.counterExchange != null ? b.counterExchange : CounterExchange.none();
+    CounterExchange counters = b.counterExchange != null ? b.counterExchange : CounterExchange.none();
     this.alerts = b.alerts != null ? b.alerts : new RecentAlerts();
-    this.strategies =
-        PluginRegistry.discover(BalancingStrategyFactory.class, b.classLoader, b.pluginsDirectory);
-    this.taskHandlers =
-        PluginRegistry.discover(TaskHandlerFactory.class, b.classLoader, b.pluginsDirectory);
+    this.plugins = b.plugins != null ? b.plugins : Plugins.discover(b.classLoader, b.pluginsDirectory);
+    UsageAccounting accounting = new UsageAccounting();
+    UpstreamCalls calls = null;
     try {
-      new BuiltConfigValidator(knownTaskTypes(taskHandlers.ids()), strategies.ids()).check(config);
+      Set<String> taskTypes = knownTaskTypes(plugins.taskHandlers().ids());
+      new BuiltConfigValidator(taskTypes, plugins.strategies().ids()).check(config);
+      events.subscribe(new AlertsFromEvents(alerts));
+      this.keys = new KeyRegistry(config.apiKeys(), states, clock, events);
+      this.router = new DefaultRouter(config, taskTypes, plugins.strategies(), ledger, states,
+          accounting, budgets, events, b.upstream.routingGuards());
+      this.reports = new Reports(keys, router, ledger, accounting, counters, budgets, clock);
+      calls = new UpstreamCalls(router, keys, b.upstream, clock, events);
+      this.upstream = calls;
+      this.gateway = new DefaultGateway(calls, plugins.taskHandlers(), b.handlerSettings, events, clock);
     } catch (RuntimeException e) {
-      strategies.close();
-      taskHandlers.close();
+      if (calls != null) {
+        calls.close();
+      }
+      plugins.close();
       throw e;
     }
-    Map<String, ApiKeyConfig> byId = new LinkedHashMap<>();
-    config.apiKeys().forEach(k -> byId.put(k.keyId(), k));
-    this.keysById = Map.copyOf(byId);
-    this.router =
-        new DefaultRouter(
-            config,
-            knownTaskTypes(taskHandlers.ids()),
-            strategies,
-            ledger,
-            states,
-            accounting,
-            budgets,
-            alerts);
     this.publication = counters.publish(accounting::snapshot);
   }
 
@@ -119,20 +119,23 @@ public final class KeyTriage implements AutoCloseable {
     return fromWorkingDirectory(dir, builderDefaults());
   }
 
-  /** Like {@link #fromWorkingDirectory(Path)}, with a builder's settings (clock, ledger, plugins). */
+  /**
+   * Like {@link #fromWorkingDirectory(Path)}, with a builder's settings (clock, ledger, plugins,
+   * upstream). Plugins are discovered once: the configuration is checked against them and the
+   * engine uses the same ones.
+   */
   public static KeyTriage fromWorkingDirectory(Path dir, Builder settings) {
-    Set<String> strategyIds;
-    Set<String> handlerIds;
-    try (PluginRegistry<BalancingStrategyFactory> s =
-            PluginRegistry.discover(BalancingStrategyFactory.class, settings.classLoader, settings.pluginsDirectory);
-        PluginRegistry<TaskHandlerFactory> h =
-            PluginRegistry.discover(TaskHandlerFactory.class, settings.classLoader, settings.pluginsDirectory)) {
-      strategyIds = s.ids();
-      handlerIds = h.ids();
+    Plugins plugins = settings.plugins != null
+        ? settings.plugins : Plugins.discover(settings.classLoader, settings.pluginsDirectory);
+    try {
+      KeyTriageConfig config = ConfigLoader.fromWorkingDirectory(
+          dir, knownTaskTypes(plugins.taskHandlers().ids()), plugins.strategies().ids()).load();
+      settings.plugins = plugins;
+      return settings.withConfig(config).build();
+    } catch (RuntimeException e) {
+      plugins.close();
+      throw e;
     }
-    KeyTriageConfig config =
-        ConfigLoader.fromWorkingDirectory(dir, knownTaskTypes(handlerIds), strategyIds).load();
-    return settings.withConfig(config).build();
   }
 
   /** A builder without a configuration yet, for {@link #fromWorkingDirectory(Path, Builder)}. */
@@ -147,12 +150,29 @@ public final class KeyTriage implements AutoCloseable {
     return known;
   }
 
-
   public static Builder builder(KeyTriageConfig config) {
     return new Builder(config);
   }
 
-  /** Chooses a key for a request of {@code taskType} and reserves capacity on it. */
+  /** The one way a request reaches NVIDIA: choose, reserve, call, fail over, settle, publish. */
+  public Gateway gateway() {
+    return gateway;
+  }
+
+  /** What happened, for subscribers: metrics, alerts, the request log, the audit trail. */
+  public GatewayEvents events() {
+    return events;
+  }
+
+  /** The key catalogue and each key's state. */
+  public KeyRegistry keys() {
+    return keys;
+  }
+
+  /**
+   * Chooses a key for a request of {@code taskType} and reserves capacity on it, for a program that
+   * calls NVIDIA itself; {@link #gateway()} does all of it for you.
+   */
   public Allocation allocate(String taskType, RoutingHints hints) {
     return router.allocate(new RoutingRequest(taskType, hints));
   }
@@ -161,8 +181,32 @@ public final class KeyTriage implements AutoCloseable {
     return router.allocate(request);
   }
 
+  /** The router, for benchmarks and tests of routing itself. */
   public Router router() {
     return router;
+  }
+
+  /** The task types the engine routes, sorted. */
+  public Set<String> taskTypes() {
+    return router.taskTypes();
+  }
+
+  /** The strategy id the task type uses now. */
+  public String strategyOf(String taskType) {
+    return router.strategyOf(taskType);
+  }
+
+  /**
+   * Switches a task type to another balancing strategy, effective for the next request, and
+   * publishes who did it and why.
+   *
+   * @throws org.keytriage.core.routing.UnknownStrategyException listing the available ones
+   * @throws org.keytriage.core.routing.UnknownTaskTypeException for an unknown task type
+   */
+  public void useStrategy(String taskType, String strategyId, String actor, String reason) {
+    String before = router.strategyOf(taskType);
+    router.useStrategy(taskType, strategyId);
+    events.publish(new StrategyChanged(clock.instant(), taskType, before, strategyId, actor, reason));
   }
 
   public KeyTriageConfig config() {
@@ -188,153 +232,63 @@ public final class KeyTriage implements AutoCloseable {
   }
 
   public PluginRegistry<BalancingStrategyFactory> strategies() {
-    return strategies;
+    return plugins.strategies();
   }
 
   public PluginRegistry<TaskHandlerFactory> taskHandlers() {
-    return taskHandlers;
+    return plugins.taskHandlers();
   }
 
   /** The task types with at least one configured key (specialised, or any when backups exist). */
   public Set<String> configuredTaskTypes() {
-    Set<String> tasks = new TreeSet<>();
-    config.apiKeys().forEach(k -> tasks.addAll(k.taskTypes()));
-    return tasks;
+    return reports.configuredTaskTypes();
   }
 
-  /** Turns a key on or off for routing (an administrator's switch). */
+  /** Turns a key on or off for routing, as a direct library call. */
   public void setActive(String keyId, boolean active) {
-    ApiKeyConfig key = requireKey(keyId);
-    states.update(keyId, KeyState.initial(key.active()), s -> s.withActive(active));
+    keys.setActive(keyId, active, Call.LIBRARY_CALLER, "");
   }
 
-  /** Lifts a quarantine, any cooldown and an open circuit, and activates the key. */
+  /** Lifts a quarantine, any cooldown and an open circuit, and activates the key (a library call). */
   public void restore(String keyId) {
-    ApiKeyConfig key = requireKey(keyId);
-    states.update(keyId, KeyState.initial(key.active()), s -> KeyState.initial(true));
-  }
-
-  /**
-   * Applies {@code change} to the key's run-time state atomically and returns the new state; the
-   * upstream gateway uses it for cooldowns and quarantine.
-   */
-  public KeyState updateState(String keyId, UnaryOperator<KeyState> change) {
-    ApiKeyConfig key = requireKey(keyId);
-    return states.update(keyId, KeyState.initial(key.active()), change);
+    keys.restore(keyId, Call.LIBRARY_CALLER, "");
   }
 
   /** The key's configuration. */
   public ApiKeyConfig key(String keyId) {
-    return requireKey(keyId);
+    return keys.key(keyId);
   }
 
   public KeyState state(String keyId) {
-    ApiKeyConfig key = requireKey(keyId);
-    return states.get(keyId, KeyState.initial(key.active()));
+    return keys.state(keyId);
   }
 
-  private ApiKeyConfig requireKey(String keyId) {
-    ApiKeyConfig key = keysById.get(keyId);
-    if (key == null) {
-      throw new IllegalArgumentException(
-          "Unknown key_id '" + keyId + "'. Configured keys: " + String.join(", ", keysById.keySet()));
-    }
-    return key;
-  }
-
-  /**
-   * Each key's figures now, in configuration order. Usage, state and spend are the cluster's when
-   * the engine runs on cluster backends, and so are the call counters with a {@link
-   * CounterExchange}.
-   */
+  /** Each key's figures now, in configuration order. */
   public List<KeyMetrics> keyMetrics() {
-    return keyMetrics(counters.combine(accounting.snapshot()));
-  }
-
-  private List<KeyMetrics> keyMetrics(AccountingSnapshot all) {
-    long now = clock.millis();
-    BudgetLimits global = router.guards().globalBudget();
-    double globalShare = global.utilisation(budgets.totalSpend());
-    List<KeyMetrics> out = new ArrayList<>();
-    for (ApiKeyConfig k : config.apiKeys()) {
-      KeyState s = states.get(k.keyId(), KeyState.initial(k.active()));
-      UsageSnapshot u = ledger.usage(k.keyId());
-      CounterSnapshot c = all.key(k.keyId());
-      BudgetSpend spend = budgets.spend(k.keyId());
-      double budgetShare =
-          Math.max(new BudgetLimits(Math.max(0, k.dailyBudget()), Math.max(0, k.monthlyBudget())).utilisation(spend), globalShare);
-      out.add(
-          new KeyMetrics(
-              k.keyId(),
-              new ArrayList<>(new TreeSet<>(k.taskTypes())),
-              k.backup(),
-              k.priority(),
-              k.costPerToken(),
-              k.maxRpm(),
-              k.maxTpm(),
-              s.active(),
-              s.quarantined(),
-              s.coolingDownAt(now),
-              u.requests(),
-              u.tokens(),
-              c.requests(),
-              c.successes(),
-              c.failures(),
-              100 * c.successRatio(),
-              c.averageLatencyMillis(),
-              c.latencyEwmaMillis(),
-              c.tokens(),
-              c.cost(),
-              s.circuitStateAt(now),
-              Math.max(0, s.cooldownUntilMillis() - now),
-              spend.today(),
-              spend.thisMonth(),
-              budgetShare));
-    }
-    return out;
+    return reports.keyMetrics();
   }
 
   /** The guide's {@code get_api_key_metrics()}. */
   public MetricsSnapshot metrics() {
-    AccountingSnapshot all = counters.combine(accounting.snapshot());
-    Map<String, KeyMetrics> keys = new LinkedHashMap<>();
-    keyMetrics(all).forEach(k -> keys.put(k.keyId(), k));
-    Map<String, TaskMetrics> tasks = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> distribution = new LinkedHashMap<>();
-    for (String task : router.taskTypes()) {
-      CounterSnapshot c = all.task(task);
-      long rejected = all.rejected(task);
-      if (c.requests() == 0 && rejected == 0 && !configuredTaskTypes().contains(task)) {
-        continue;
-      }
-      tasks.put(
-          task,
-          new TaskMetrics(
-              task,
-              router.strategyOf(task),
-              c.requests(),
-              c.successes(),
-              c.failures(),
-              rejected,
-              100 * c.successRatio(),
-              c.averageLatencyMillis(),
-              c.tokens(),
-              c.cost()));
-      distribution.put(task, all.distribution(task));
-    }
-    return new MetricsSnapshot(clock.instant(), keys, tasks, distribution);
+    return reports.metrics();
   }
 
   /** The guide's {@code health_check()}. */
   public HealthReport health() {
-    return new HealthAssessor().assess(clock.instant(), keyMetrics(), configuredTaskTypes());
+    return reports.health();
   }
 
   /** The guide's {@code optimize_api_key_allocation()}. */
   public OptimizationReport optimize() {
-    return new OptimizationAdvisor().advise(metrics(), configuredTaskTypes());
+    return reports.optimize();
   }
 
+  /** The upstream settings the engine was built with. */
+  public UpstreamSettings upstreamSettings() {
+    return upstream.settings();
+  }
+
+  /** Stops the upstream client (calls in flight fail), the plugins, and the ledger. */
   @Override
   public void close() {
     try {
@@ -342,15 +296,17 @@ public final class KeyTriage implements AutoCloseable {
     } catch (Exception e) {
       // publishing is best effort; closing the engine must not fail for it
     }
-    strategies.close();
-    taskHandlers.close();
+    upstream.close();
+    plugins.close();
     ledger.close();
   }
 
   /**
    * Builder. Defaults: system UTC clock; in-process ledger, key states and budget spend on that
    * clock; metrics of this node only; alerts kept in a {@link RecentAlerts}; plugins from the
-   * thread's context class loader (or this class's) and no plugins folder.
+   * thread's context class loader (or this class's) and no plugins folder; {@link
+   * UpstreamSettings#defaults()} (which also give the routing guards); every task handler with its
+   * default settings.
    */
   public static final class Builder {
     private KeyTriageConfig config;
@@ -362,6 +318,9 @@ public final class KeyTriage implements AutoCloseable {
     private AlertSink alerts;
     private ClassLoader classLoader = defaultClassLoader();
     private Path pluginsDirectory;
+    private Plugins plugins;
+    private UpstreamSettings upstream = UpstreamSettings.defaults();
+    private final Map<String, ProviderConfig> handlerSettings = new LinkedHashMap<>();
 
     private Builder(KeyTriageConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -416,11 +375,34 @@ public final class KeyTriage implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How NVIDIA is called: deadlines, timeouts, cooldowns, and the routing guards (circuit
+     * breaker, latency demotion, budgets) derived from them.
+     */
+    public Builder upstream(UpstreamSettings value) {
+      this.upstream = Objects.requireNonNull(value, "upstream");
+      return this;
+    }
+
+    /**
+     * Settings for one task type's handler, e.g. {@code model} or {@code max_tokens}; checked when
+     * the engine is built.
+     */
+    public Builder handlerSettings(String taskType, Map<String, String> values) {
+      handlerSettings.put(Objects.requireNonNull(taskType, "taskType"), ProviderConfig.of(values));
+      return this;
+    }
+
     Builder withConfig(KeyTriageConfig value) {
       this.config = Objects.requireNonNull(value);
       return this;
     }
 
+    /**
+     * @throws org.keytriage.core.config.ConfigException when the configuration names a task type
+     *     or strategy no plugin provides
+     * @throws IllegalArgumentException naming the setting when a handler setting is invalid
+     */
     public KeyTriage build() {
       return new KeyTriage(this);
     }

@@ -9,7 +9,6 @@ import org.keytriage.core.alerts.RecentAlerts;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.config.ConfigLoader;
 import org.keytriage.core.config.KeyTriageConfig;
-import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.simulator.NvidiaSimulator;
 import org.keytriage.simulator.SimulatorConfig;
 import org.keytriage.spi.TaskTypes;
@@ -52,11 +51,10 @@ public final class DemoMain {
               .build()
               .load();
       RecentAlerts alerts = new RecentAlerts();
-      try (KeyTriage keyTriage = KeyTriage.builder(config).alerts(alerts).build();
-          NvidiaGateway gateway = NvidiaGateway.create(keyTriage)) {
+      try (KeyTriage keyTriage = KeyTriage.builder(config).alerts(alerts).build()) {
         out.printf("KeyTriage: %d keys, %d task types; driving %d requests from %d threads%n",
             config.apiKeys().size(), TaskTypes.BUILT_IN.size(), options.requests(), options.threads());
-        DemoWorkload workload = new DemoWorkload(gateway, options.requests(), options.threads(), out);
+        DemoWorkload workload = new DemoWorkload(keyTriage.gateway(), options.requests(), options.threads(), out);
         workload.run();
         new DemoReport(keyTriage, out).print(workload, alerts);
         workload.failures().stream().limit(5).forEach(f -> out.println("  failure: " + f));

@@ -75,7 +75,7 @@ final class DemoReport {
       long sum = split.values().stream().mapToLong(Long::longValue).sum();
       StringBuilder line = new StringBuilder();
       split.forEach((key, n) -> line.append(String.format(Locale.ROOT, "%s %.0f%%  ", key, sum == 0 ? 0.0 : 100.0 * n / sum)));
-      out.printf("  %-30s [%s] %s%n", task, keyTriage.router().strategyOf(task), line.toString().trim());
+      out.printf("  %-30s [%s] %s%n", task, keyTriage.strategyOf(task), line.toString().trim());
     });
   }
 

@@ -1,15 +1,16 @@
 package org.keytriage.dist;
 
 import java.io.PrintStream;
+import org.keytriage.core.gateway.Call;
+import org.keytriage.core.gateway.Gateway;
 import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.spi.UpstreamRequest;
 
-/** The workload through the library: {@link NvidiaGateway} calls, no server. */
+/** The workload through the library: {@link Gateway} calls, no server. */
 final class DemoWorkload extends Workload {
-  private final NvidiaGateway gateway;
+  private final Gateway gateway;
 
-  DemoWorkload(NvidiaGateway gateway, int requests, int threads, PrintStream out) {
+  DemoWorkload(Gateway gateway, int requests, int threads, PrintStream out) {
     super(requests, threads, out);
     this.gateway = gateway;
   }
@@ -19,8 +20,8 @@ final class DemoWorkload extends Workload {
     UpstreamRequest request = DemoRequests.requestFor(task, i);
     GatewayResponse r =
         request.streaming()
-            ? gateway.stream(task, request, DemoRequests.hintsFor(task), chunk -> chunkRelayed())
-            : gateway.complete(task, request, DemoRequests.hintsFor(task));
+            ? gateway.stream(Call.of(task, request, DemoRequests.hintsFor(task)), chunk -> chunkRelayed())
+            : gateway.complete(Call.of(task, request, DemoRequests.hintsFor(task)));
     return r.attempts();
   }
 }

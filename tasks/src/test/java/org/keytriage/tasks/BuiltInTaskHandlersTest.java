@@ -38,12 +38,11 @@ class BuiltInTaskHandlersTest {
   @Test
   void handlersAndResultsDoNotDependOnTheEngine() throws IOException {
     Path main = Path.of("src/main/java/org/keytriage/tasks");
-    for (Path dir : List.of(main.resolve("internal"), main.resolve("results"))) {
+    for (Path dir : List.of(main, main.resolve("internal"), main.resolve("results"))) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           assertThat(Files.readString(file)).as("%s", file)
               .doesNotContain("org.keytriage.core")
-              .doesNotContain("org.keytriage.tasks.ClinicalAiService")
               .doesNotContain("System.Logger")
               .doesNotContain("java.util.logging");
         }

@@ -57,8 +57,17 @@ public final class PluginRegistry<F extends ProviderFactory<?>> implements AutoC
   public static <F extends ProviderFactory<?>> PluginRegistry<F> discover(
       Class<F> contract, ClassLoader classLoader, Path pluginsDir) {
     List<PluginProblem> problems = new ArrayList<>();
-    URLClassLoader pluginLoader = pluginLoaderFor(contract, pluginsDir, classLoader, problems);
-    ClassLoader effective = pluginLoader != null ? pluginLoader : classLoader;
+    URLClassLoader pluginLoader = pluginLoaderFor(contract.getSimpleName(), pluginsDir, classLoader, problems);
+    return load(contract, pluginLoader != null ? pluginLoader : classLoader, problems, pluginLoader);
+  }
+
+  /**
+   * Finds the factories visible to {@code effective}; {@code owned} (may be null) is the plugin
+   * class loader this registry closes, null when someone else owns it.
+   */
+  static <F extends ProviderFactory<?>> PluginRegistry<F> load(
+      Class<F> contract, ClassLoader effective, List<PluginProblem> problems, URLClassLoader owned) {
+    URLClassLoader pluginLoader = owned;
     List<F> found = new ArrayList<>();
     ServiceLoader<F> loader = ServiceLoader.load(contract, effective);
     var iterator = loader.stream().iterator();
@@ -122,8 +131,8 @@ public final class PluginRegistry<F extends ProviderFactory<?>> implements AutoC
     }
   }
 
-  private static URLClassLoader pluginLoaderFor(
-      Class<?> contract, Path dir, ClassLoader parent, List<PluginProblem> problems) {
+  static URLClassLoader pluginLoaderFor(
+      String contract, Path dir, ClassLoader parent, List<PluginProblem> problems) {
     if (dir == null || !Files.isDirectory(dir)) {
       return null;
     }
@@ -133,12 +142,12 @@ public final class PluginRegistry<F extends ProviderFactory<?>> implements AutoC
         try {
           jars.add(jar.toUri().toURL());
         } catch (MalformedURLException e) {
-          problems.add(new PluginProblem(contract.getSimpleName(), jar.toString(), describe(e)));
+          problems.add(new PluginProblem(contract, jar.toString(), describe(e)));
         }
       }
     } catch (IOException e) {
       problems.add(
-          new PluginProblem(contract.getSimpleName(), dir.toString(), "cannot list: " + describe(e)));
+          new PluginProblem(contract, dir.toString(), "cannot list: " + describe(e)));
       return null;
     }
     return jars.isEmpty() ? null : new URLClassLoader(jars.toArray(URL[]::new), parent);

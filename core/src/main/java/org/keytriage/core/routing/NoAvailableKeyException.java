@@ -1,31 +1,36 @@
 package org.keytriage.core.routing;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import org.keytriage.core.errors.ErrorCode;
+import org.keytriage.core.errors.KeyTriageException;
 
 /**
- * No key could take the request. The message starts with the guide's {@code No available API key
- * for task: <task>} and says why and what to check; {@link #retryAfter()} says when capacity frees
- * next, when that is known (keys at their limits or cooling down).
+ * No key can take the request now ({@link ErrorCode#NO_AVAILABLE_KEY}, 503). The {@link
+ * #refusal()} says, key by key, why, and when capacity frees ({@link #retryAfter()}).
  */
-public class NoAvailableKeyException extends RuntimeException {
+public class NoAvailableKeyException extends KeyTriageException {
   private static final long serialVersionUID = 1L;
 
-  private final String taskType;
-  private final Duration retryAfter;
+  private final transient Refusal refusal;
 
-  public NoAvailableKeyException(String taskType, String detail, Duration retryAfter) {
-    super("No available API key for task: " + taskType + (detail.isEmpty() ? "" : ". " + detail));
-    this.taskType = taskType;
-    this.retryAfter = retryAfter;
+  public NoAvailableKeyException(Refusal refusal) {
+    super(ErrorCode.NO_AVAILABLE_KEY, Objects.requireNonNull(refusal, "refusal").describe());
+    this.refusal = refusal;
   }
 
   public String taskType() {
-    return taskType;
+    return refusal.taskType();
   }
 
-  /** How long until some key should have room again; empty when no waiting will help. */
+  /** Why no key took it: per candidate, and when capacity frees next. */
+  public Refusal refusal() {
+    return refusal;
+  }
+
+  @Override
   public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    return refusal.retryAfter();
   }
 }

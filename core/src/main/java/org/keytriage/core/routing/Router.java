@@ -35,12 +35,6 @@ public interface Router {
    */
   void useStrategy(String taskType, String strategyId);
 
-  /**
-   * Installs the guards (circuit breaker, latency demotion, budgets) effective for the next
-   * request; the default is {@link RoutingGuards#DEFAULTS}.
-   */
-  void useGuards(RoutingGuards guards);
-
-  /** The guards in use now. */
+  /** The guards (circuit breaker, latency demotion, budgets), fixed when the engine is built. */
   RoutingGuards guards();
 }

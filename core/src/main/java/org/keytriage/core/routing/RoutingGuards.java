@@ -6,7 +6,8 @@ import org.keytriage.core.keys.CircuitBreakerPolicy;
 
 /**
  * What keeps the router away from keys that are failing, slow or over budget. Immutable; the
- * upstream gateway derives one from its settings and installs it with {@link Router#useGuards}.
+ * engine takes it from its {@link org.keytriage.core.upstream.UpstreamSettings} when it is built:
+ * routing policy is configuration, never installed afterwards as a side effect.
  *
  * <p>Defaults ({@link #DEFAULTS}): {@link CircuitBreakerPolicy#DEFAULT} (5 failures in 30 s open for
  * 30 s, then one probe); latency demotion factor 3.0 over a floor of 50 ms; budget warning share

@@ -1,13 +1,16 @@
 package org.keytriage.core.routing;
 
+import org.keytriage.core.errors.ErrorCode;
+import org.keytriage.core.errors.KeyTriageException;
+
 import java.util.Set;
 
 /** A strategy id that no discovered factory provides. */
-public class UnknownStrategyException extends IllegalArgumentException {
+public class UnknownStrategyException extends KeyTriageException {
   private static final long serialVersionUID = 1L;
 
   public UnknownStrategyException(String strategyId, Set<String> available) {
-    super(
+    super(ErrorCode.UNKNOWN_STRATEGY,
         "Unknown strategy '"
             + strategyId
             + "'. Available strategies: "

@@ -1,15 +1,18 @@
 package org.keytriage.core.routing;
 
+import org.keytriage.core.errors.ErrorCode;
+import org.keytriage.core.errors.KeyTriageException;
+
 import java.util.Set;
 
 /** A request named a task type that no configuration or task handler knows. */
-public class UnknownTaskTypeException extends IllegalArgumentException {
+public class UnknownTaskTypeException extends KeyTriageException {
   private static final long serialVersionUID = 1L;
 
   private final String taskType;
 
   public UnknownTaskTypeException(String taskType, Set<String> known) {
-    super(
+    super(ErrorCode.UNKNOWN_TASK_TYPE,
         "Unknown task type '"
             + taskType
             + "'. Use one of: "

@@ -1,5 +1,7 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.errors.ErrorCode;
+
 /**
  * A stream broke after chunks had reached the listener, so it could not fail over: the listener
  * was told ({@link StreamListener#onError}) and the tokens streamed so far were booked. {@link
@@ -11,7 +13,7 @@ public class StreamBrokenException extends UpstreamException {
   private final transient GatewayResponse partial;
 
   public StreamBrokenException(String message, GatewayResponse partial, Throwable cause) {
-    super(message, cause);
+    super(ErrorCode.STREAM_BROKEN, message, cause);
     this.partial = partial;
   }
 

@@ -1,5 +1,7 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.errors.ErrorCode;
+
 import java.util.Map;
 
 /**
@@ -18,8 +20,8 @@ public class UpstreamClientErrorException extends UpstreamException {
 
   public UpstreamClientErrorException(
       String taskType, String keyId, int status, String errorBody, Map<String, Object> errorJson) {
-    super("Upstream rejected the request for task: " + taskType + " with HTTP " + status
-        + " (the request is at fault, not the key; not retried on another key)");
+    super(ErrorCode.UPSTREAM_REJECTED, "Upstream rejected the request for task: " + taskType + " with HTTP " + status
+        + " (the request is at fault, not the key; not retried on another key)", null);
     this.status = status;
     this.errorBody = errorBody == null ? "" : errorBody;
     this.errorJson = errorJson == null ? Map.of() : errorJson;
@@ -27,7 +29,14 @@ public class UpstreamClientErrorException extends UpstreamException {
   }
 
   /** The upstream's HTTP status, e.g. 400. */
+  /** The upstream's own 4xx, answered to the caller as it is. */
+  @Override
   public int status() {
+    return status >= 400 && status < 500 ? status : super.status();
+  }
+
+  /** The status the upstream answered with. */
+  public int upstreamStatus() {
     return status;
   }
 

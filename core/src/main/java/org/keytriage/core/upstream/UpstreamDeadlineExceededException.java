@@ -1,5 +1,7 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.errors.ErrorCode;
+
 import java.time.Duration;
 
 /** The request deadline ran out before any key answered; every attempt made is in {@link #attempts()}. */
@@ -11,9 +13,9 @@ public class UpstreamDeadlineExceededException extends UpstreamException {
 
   public UpstreamDeadlineExceededException(
       String taskType, Duration deadline, int attempts, String lastFailure) {
-    super("Upstream request deadline of " + deadline.toMillis() + " ms exceeded for task: "
+    super(ErrorCode.UPSTREAM_DEADLINE_EXCEEDED, "Upstream request deadline of " + deadline.toMillis() + " ms exceeded for task: "
         + taskType + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-        + (lastFailure == null ? "" : "; last failure: " + lastFailure));
+        + (lastFailure == null ? "" : "; last failure: " + lastFailure), null);
     this.deadline = deadline;
     this.attempts = attempts;
   }

@@ -1,17 +1,24 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.errors.ErrorCode;
+import org.keytriage.core.errors.KeyTriageException;
+
 /**
- * The gateway could not give the caller an answer from the upstream. Messages name task types, key
- * ids and statuses, never a secret or request content.
+ * The upstream could not serve the request ({@link ErrorCode#UPSTREAM_ERROR} unless a subclass
+ * says otherwise). The message names task, key and status only: never the secret or the body.
  */
-public class UpstreamException extends RuntimeException {
+public class UpstreamException extends KeyTriageException {
   private static final long serialVersionUID = 1L;
 
   public UpstreamException(String message) {
-    super(message);
+    this(ErrorCode.UPSTREAM_ERROR, message, null);
   }
 
   public UpstreamException(String message, Throwable cause) {
-    super(message, cause);
+    this(ErrorCode.UPSTREAM_ERROR, message, cause);
+  }
+
+  protected UpstreamException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
   }
 }

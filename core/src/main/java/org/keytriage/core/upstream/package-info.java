@@ -1,5 +1,5 @@
 /**
- * The upstream half of the gateway: {@link org.keytriage.core.upstream.NvidiaGateway} places a
+ * The upstream half of the {@link org.keytriage.core.gateway.Gateway}: its calls place a
  * request on a key through the router, calls NVIDIA's OpenAI-compatible API (or a self-hosted NIM
  * at the key's {@code base_url}) with that key, relays streams as they arrive, settles the real
  * token count and fails over to the next key when the upstream says no:

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keytriage.core.KeyTriage;
+import org.keytriage.core.gateway.Call;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.keys.CircuitState;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.testing.MutableClock;
 import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.NvidiaSimulator;
 import org.keytriage.simulator.Scenario;
@@ -39,7 +39,6 @@ class CooldownPropagationTest {
   private NvidiaSimulator simulator;
   private KeyTriage nodeA;
   private KeyTriage nodeB;
-  private NvidiaGateway gatewayA;
 
   @BeforeAll
   static void startMembers() {
@@ -75,7 +74,6 @@ class CooldownPropagationTest {
             .build();
     nodeA = grid.backends(0, clock).configure(KeyTriage.builder(config)).build();
     nodeB = grid.backends(1, clock).configure(KeyTriage.builder(config)).build();
-    gatewayA = NvidiaGateway.create(nodeA);
   }
 
   private ApiKeyConfig key(String id, String behaviour, int priority) {
@@ -91,9 +89,6 @@ class CooldownPropagationTest {
 
   @AfterEach
   void stopNodes() {
-    if (gatewayA != null) {
-      gatewayA.close();
-    }
     for (KeyTriage kt : new KeyTriage[] {nodeA, nodeB}) {
       if (kt != null) {
         kt.close();
@@ -124,7 +119,7 @@ class CooldownPropagationTest {
     before.release();
 
     long now = clock.millis();
-    GatewayResponse response = gatewayA.complete(TASK, chat("Summarise the note."), RoutingHints.DEFAULT);
+    GatewayResponse response = nodeA.gateway().complete(Call.of(TASK, chat("Summarise the note."), RoutingHints.DEFAULT));
     assertThat(response.keyId()).isEqualTo(steady());
     assertThat(simulator.witness().requestCount("throttled")).isEqualTo(1);
 
@@ -144,7 +139,7 @@ class CooldownPropagationTest {
 
   @Test
   void quarantineAndAnOpenCircuitSetOnOneNodeHoldOnTheOther() {
-    nodeA.updateState(throttled(), s -> s.withQuarantined(true));
+    nodeA.keys().update(throttled(), s -> s.withQuarantined(true));
     assertThat(nodeB.state(throttled()).quarantined()).isTrue();
     assertThat(nodeB.allocate(TASK, RoutingHints.ofTokens(10)).keyId()).isEqualTo(steady());
 

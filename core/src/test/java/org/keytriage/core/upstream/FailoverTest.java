@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.gateway.Call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,7 +124,7 @@ class FailoverTest {
     body.put("messages", java.util.List.of(Map.of("role", "user", "content", "no model given")));
     UpstreamRequest bad = new UpstreamRequest("/v1/chat/completions", null, body, false);
 
-    assertThatThrownBy(() -> up.gateway.complete(SimulatedUpstream.TASK, bad, RoutingHints.DEFAULT))
+    assertThatThrownBy(() -> up.gateway.complete(Call.of(SimulatedUpstream.TASK, bad, RoutingHints.DEFAULT)))
         .isInstanceOfSatisfying(UpstreamClientErrorException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.keyId()).isEqualTo("faulty");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.keytriage.core.KeyTriage;
+import org.keytriage.core.gateway.Gateway;
+import org.keytriage.core.gateway.Call;
 import org.keytriage.core.alerts.RecentAlerts;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
@@ -38,7 +40,7 @@ final class SimulatedUpstream implements AutoCloseable {
 
   NvidiaSimulator simulator;
   KeyTriage keyTriage;
-  NvidiaGateway gateway;
+  Gateway gateway;
 
   /** A key with generous limits, the given priority and simulator behaviour. */
   SimulatedUpstream key(String id, int priority, KeyBehaviour behaviour) {
@@ -85,8 +87,8 @@ final class SimulatedUpstream implements AutoCloseable {
       ApiKeyConfig.Builder b = keys.get(i).baseUrl(simulator.baseUri().toString());
       config.addKey(customisers.get(i).apply(b).build());
     }
-    keyTriage = KeyTriage.builder(config.build()).clock(clock).alerts(alerts).build();
-    gateway = NvidiaGateway.create(keyTriage, settings);
+    keyTriage = KeyTriage.builder(config.build()).clock(clock).alerts(alerts).upstream(settings).build();
+    gateway = keyTriage.gateway();
     return this;
   }
 
@@ -104,7 +106,7 @@ final class SimulatedUpstream implements AutoCloseable {
   }
 
   GatewayResponse ask(String text) {
-    return gateway.complete(TASK, chat(text), RoutingHints.DEFAULT);
+    return gateway.complete(Call.of(TASK, chat(text), RoutingHints.DEFAULT));
   }
 
   static UpstreamRequest chat(String text) {
@@ -122,9 +124,6 @@ final class SimulatedUpstream implements AutoCloseable {
 
   @Override
   public void close() {
-    if (gateway != null) {
-      gateway.close();
-    }
     if (keyTriage != null) {
       keyTriage.close();
     }

@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream;
 
+import org.keytriage.core.gateway.Call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -82,7 +83,7 @@ class StreamingTest {
   }
 
   private GatewayResponse stream(UpstreamRequest request, StreamListener listener) {
-    return up.gateway.stream(SimulatedUpstream.TASK, request, RoutingHints.DEFAULT, listener);
+    return up.gateway.stream(Call.of(SimulatedUpstream.TASK, request, RoutingHints.DEFAULT), listener);
   }
 
   @Test

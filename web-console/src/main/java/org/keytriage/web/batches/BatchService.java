@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,41 +16,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keytriage.core.KeyTriage;
-import org.keytriage.core.routing.NoAvailableKeyException;
-import org.keytriage.core.upstream.UpstreamClientErrorException;
-import org.keytriage.core.upstream.UpstreamDeadlineExceededException;
-import org.keytriage.core.upstream.UpstreamException;
-import org.keytriage.spi.TaskResult;
-import org.keytriage.tasks.InvalidTaskInputException;
-import org.keytriage.tasks.TaskOutcome;
-import org.keytriage.web.batches.internal.Batch;
+import org.keytriage.core.batch.Batch;
+import org.keytriage.core.batch.BatchRunner;
+import org.keytriage.core.batch.GatewayItems;
+import org.keytriage.core.events.Origin;
+import org.keytriage.core.gateway.Gateway;
+import org.keytriage.core.gateway.TaskCall;
+import org.keytriage.spi.TaskInput;
 import org.keytriage.web.batches.internal.BatchRegistry;
 import org.keytriage.web.batches.internal.BatchRequest;
-import org.keytriage.web.batches.internal.BatchRunner;
-import org.keytriage.web.batches.internal.ItemResult;
 import org.keytriage.web.config.BatchSettings;
 import org.keytriage.web.config.WebSettings;
-import org.keytriage.web.tasks.MeteredTasks;
-import org.keytriage.web.tasks.internal.OutcomeViews;
 
 /**
  * Submits, finds and cancels batches: the registry ({@code keytriage.batch.max-batches}, {@code
- * retention-minutes}), the runner ({@code concurrency} items in flight per batch) and one bounded
- * pool of {@code keytriage.batch.threads} daemon threads for all batches, shut down with the
- * application — so no batch outlives it. Each item goes through {@link MeteredTasks#batchItem} and
- * is counted in the request metrics.
+ * retention-minutes}), core's batch engine ({@code concurrency} items in flight per batch) and one
+ * bounded pool of {@code keytriage.batch.threads} daemon threads for all batches, shut down with
+ * the application — so no batch outlives it. Each item is a typed task through the {@link Gateway}
+ * as batch work, and so counted in the request metrics like any request.
  */
 @ApplicationScoped
 public class BatchService {
   private static final Logger LOG = Logger.getLogger(BatchService.class.getName());
 
-  @Inject MeteredTasks tasks;
+  @Inject Gateway gateway;
   @Inject WebSettings settings;
   @Inject KeyTriage keyTriage;
 
   private ThreadPoolExecutor threads;
   private BatchRegistry registry;
-  private BatchRunner runner;
 
   @PostConstruct
   void start() {
@@ -65,7 +58,6 @@ public class BatchService {
     });
     threads.allowCoreThreadTimeOut(true);
     registry = new BatchRegistry(s.maxBatches(), s.retention(), Clock.systemUTC());
-    runner = new BatchRunner(threads, s.concurrency(), this::runItem, BatchService::logFinished);
   }
 
   @PreDestroy
@@ -75,55 +67,34 @@ public class BatchService {
   }
 
   /**
-   * Checks the whole batch with the task's handler and starts it.
+   * Validates every item (nothing is sent when one is invalid), registers the batch and starts it.
    *
-   * @throws InvalidTaskInputException naming every bad field as {@code items[i].field}
+   * @throws org.keytriage.core.gateway.InvalidTaskInputException naming {@code items[i].field}
    */
   public Batch submit(String owner, BatchRequest request) {
-    request.validateItems(tasks.service()::validate);
+    request.validateItems((type, input) ->
+        gateway.validate(new TaskCall(type, TaskInput.of(input), Origin.BATCH, owner, null)));
     Batch batch = registry.create(owner, request.taskType(), request.items());
-    runner.start(batch);
+    new BatchRunner(threads, settings.batch().concurrency(), new GatewayItems(gateway, owner),
+        BatchService::logFinished).start(batch);
     LOG.log(Level.INFO, "Batch {0} of {1} {2} items started for integrator {3}",
         new Object[] {batch.id(), batch.total(), batch.taskType(), owner});
     return batch;
   }
 
-  /** Whether a handler serves {@code taskType} and a key is configured for it. */
   public boolean handles(String taskType) {
     return taskTypes().contains(taskType);
   }
 
-  /** The task types a batch can have, sorted. */
+  /** The task types a batch may be of: those with a handler that the engine routes. */
   public SortedSet<String> taskTypes() {
-    SortedSet<String> served = new TreeSet<>(tasks.service().taskTypes());
-    served.retainAll(keyTriage.router().taskTypes());
+    SortedSet<String> served = new TreeSet<>(gateway.taskHandlerTypes());
+    served.retainAll(keyTriage.taskTypes());
     return served;
   }
 
   public Optional<Batch> find(String id) {
     return registry.find(id);
-  }
-
-  private ItemResult runItem(String taskType, int index, Map<String, Object> input) {
-    try {
-      TaskOutcome<TaskResult> outcome = tasks.batchItem(taskType, input);
-      Map<String, Object> answer = OutcomeViews.of(outcome);
-      answer.remove("task_type");
-      answer.remove("key_id");
-      answer.remove("cost");
-      return ItemResult.served(index, outcome.keyId(), outcome.cost(), answer);
-    } catch (NoAvailableKeyException e) {
-      return ItemResult.failed(index, "no_available_key", e.getMessage());
-    } catch (UpstreamClientErrorException e) {
-      return ItemResult.failed(index, "upstream_rejected", e.getMessage());
-    } catch (UpstreamDeadlineExceededException e) {
-      return ItemResult.failed(index, "deadline_exceeded", e.getMessage());
-    } catch (UpstreamException e) {
-      // the gateway's messages name task type, key id and status, never content
-      return ItemResult.failed(index, "upstream_error", e.getMessage());
-    } catch (InvalidTaskInputException e) {
-      return ItemResult.failed(index, "invalid_input", e.getMessage());
-    }
   }
 
   private static void logFinished(Batch b) {

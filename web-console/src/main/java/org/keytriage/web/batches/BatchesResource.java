@@ -1,5 +1,6 @@
 package org.keytriage.web.batches;
 
+import org.keytriage.core.batch.Batch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.keytriage.web.batches.internal.Batch;
 import org.keytriage.web.batches.internal.BatchAccess;
 import org.keytriage.web.batches.internal.BatchRequest;
 import org.keytriage.web.batches.internal.BatchViews;

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.cluster.ClusterBackends;
 import org.keytriage.core.cluster.ClusterSettings;
-import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.core.upstream.UpstreamSettings;
 import org.keytriage.web.config.WebSettings;
 
@@ -35,9 +34,9 @@ public final class EngineOpener {
     try {
       KeyTriage.Builder builder = cluster.configure(KeyTriage.builderDefaults().classLoader(classLoader));
       settings.pluginsDir().ifPresent(builder::pluginsDirectory);
+      builder.upstream(upstreamSettings(settings));
       keyTriage = KeyTriage.fromWorkingDirectory(settings.configDir(), builder);
-      NvidiaGateway gateway = NvidiaGateway.create(keyTriage, upstreamSettings(settings));
-      return new Opened(keyTriage, gateway, cluster);
+      return new Opened(keyTriage, cluster);
     } catch (RuntimeException e) {
       if (keyTriage != null) {
         keyTriage.close();
@@ -57,18 +56,14 @@ public final class EngineOpener {
         .build();
   }
 
-  /** The engine, its gateway and cluster backends; closing closes them in that order, gateway first. */
-  public record Opened(KeyTriage keyTriage, NvidiaGateway gateway, ClusterBackends cluster) implements AutoCloseable {
+  /** The engine (with its gateway) and its cluster backends; closing closes them in that order. */
+  public record Opened(KeyTriage keyTriage, ClusterBackends cluster) implements AutoCloseable {
     @Override
     public void close() {
       try {
-        gateway.close();
+        keyTriage.close();
       } finally {
-        try {
-          keyTriage.close();
-        } finally {
-          cluster.close();
-        }
+        cluster.close();
       }
     }
   }

@@ -12,11 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.config.ConfigException;
-import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.core.gateway.Gateway;
 import org.keytriage.web.config.WebSettings;
 
 /**
- * Owns the application's {@link KeyTriage} and {@link NvidiaGateway}: opened eagerly when the
+ * Owns the application's {@link KeyTriage} and its {@link Gateway}: opened eagerly when the
  * application starts (a bad configuration must fail the deployment, not the first request) and
  * closed when it stops. Both are produced {@code @Dependent}, always the same instances: KeyTriage
  * is a final class, which a normal-scope client proxy could not subclass.
@@ -90,8 +90,8 @@ public class KeyTriageEngine {
   }
 
   @Produces
-  NvidiaGateway gateway() {
-    return started().gateway();
+  Gateway gateway() {
+    return started().keyTriage().gateway();
   }
 
   private EngineOpener.Opened started() {

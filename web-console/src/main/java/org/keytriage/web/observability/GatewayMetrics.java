@@ -1,26 +1,31 @@
 package org.keytriage.web.observability;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.keytriage.core.routing.NoAvailableKeyException;
-import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.StreamBrokenException;
-import org.keytriage.core.upstream.UpstreamClientErrorException;
-import org.keytriage.core.upstream.UpstreamDeadlineExceededException;
-import org.keytriage.core.upstream.UpstreamException;
+import org.keytriage.core.KeyTriage;
+import org.keytriage.core.events.GatewayEvent;
+import org.keytriage.core.events.GatewayEventListener;
+import org.keytriage.core.events.GatewayEvents;
+import org.keytriage.core.events.RequestFailed;
+import org.keytriage.core.events.RequestServed;
 
 /**
  * Counts each client request once it has an outcome — an OpenAI-compatible call, a typed task or a
- * batch item alike: by key, task type and outcome.
+ * batch item alike — by key, task type and outcome, from the gateway's events. Subscribed when the
+ * application starts (after the engine opened), unsubscribed when it stops.
  */
 @ApplicationScoped
-public class GatewayMetrics {
+public class GatewayMetrics implements GatewayEventListener {
   static final String NO_KEY = "none";
+  static final String SUCCESS = "success";
 
   private static final Metadata REQUESTS = Metadata.builder().withName("keytriage.requests")
       .withDescription("Client requests by task type, serving key and outcome").build();
@@ -32,46 +37,33 @@ public class GatewayMetrics {
       .withDescription("Upstream attempts beyond the first, by task type").build();
 
   @Inject MetricRegistry registry;
+  @Inject KeyTriage keyTriage;
 
-  /** A request answered from {@code response}. */
-  public void served(String taskType, GatewayResponse response, long nanos) {
-    served(taskType, response.keyId(), response.tokens().total(), response.attempts(), nanos);
+  private GatewayEvents.Subscription subscription;
+
+  void subscribe(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    subscription = keyTriage.events().subscribe(this);
   }
 
-  /** A request (a typed task, a batch item) answered by key {@code keyId}. */
-  public void served(String taskType, String keyId, long tokens, int attempts, long nanos) {
-    count(taskType, keyId, "success", nanos);
-    tokens(taskType, keyId, tokens);
-    failovers(taskType, attempts);
-  }
-
-  /** A request that ended in {@code failure}. */
-  public void failed(String taskType, Throwable failure, long nanos) {
-    String key = NO_KEY;
-    String outcome;
-    if (failure instanceof NoAvailableKeyException) {
-      outcome = "no_available_key";
-    } else if (failure instanceof UpstreamClientErrorException e) {
-      outcome = "upstream_rejected";
-      key = e.keyId() == null ? NO_KEY : e.keyId();
-    } else if (failure instanceof UpstreamDeadlineExceededException e) {
-      outcome = "deadline_exceeded";
-      failovers(taskType, e.attempts());
-    } else if (failure instanceof StreamBrokenException e) {
-      outcome = "stream_broken";
-      if (e.partial() != null) {
-        key = e.partial().keyId();
-        tokens(taskType, key, e.partial().tokens().total());
-        failovers(taskType, e.partial().attempts());
-      }
-    } else if (failure instanceof UpstreamException) {
-      outcome = "upstream_error";
-    } else if (failure instanceof org.keytriage.core.cluster.LedgerUnavailableException) {
-      outcome = "ledger_unavailable";
-    } else {
-      outcome = "error";
+  @PreDestroy
+  void unsubscribe() {
+    if (subscription != null) {
+      subscription.close();
     }
-    count(taskType, key, outcome, nanos);
+  }
+
+  @Override
+  public void on(GatewayEvent event) {
+    if (event instanceof RequestServed s) {
+      count(s.taskType(), s.keyId(), SUCCESS, s.durationNanos());
+      tokens(s.taskType(), s.keyId(), s.totalTokens());
+      failovers(s.taskType(), s.attempts());
+    } else if (event instanceof RequestFailed f) {
+      String key = f.keyId() == null ? NO_KEY : f.keyId();
+      count(f.taskType(), key, f.code().code(), f.durationNanos());
+      tokens(f.taskType(), key, f.tokens());
+      failovers(f.taskType(), f.attempts());
+    }
   }
 
   private void count(String taskType, String key, String outcome, long nanos) {

@@ -1,14 +1,17 @@
 /**
  * What operators' tools read: MicroProfile Metrics ({@code /metrics}, Prometheus text) and Health
- * ({@code /health/ready}, {@code /health/live}).
+ * ({@code /health/ready}, {@code /health/live}). Request metrics are an event subscriber ({@link
+ * org.keytriage.web.observability.GatewayMetrics}): no resource meters anything itself.
  *
  * <p>Application metrics, all without a secret (key ids only):
  *
  * <ul>
  *   <li>{@code keytriage_requests_total{task_type, key, outcome}}: client requests by the key that
- *       served them ({@code none} when none did) and outcome ({@code success}, {@code
- *       no_available_key}, {@code upstream_rejected}, {@code deadline_exceeded}, {@code
- *       stream_broken}, {@code upstream_error}, {@code ledger_unavailable}, {@code error});
+ *       served them ({@code none} when none did) and outcome: {@code success}, or the failure's
+ *       {@link org.keytriage.core.errors.ErrorCode#code()} ({@code no_available_key}, {@code
+ *       upstream_rejected_request}, {@code upstream_deadline_exceeded}, {@code stream_broken},
+ *       {@code upstream_error}, {@code ledger_unavailable}, {@code internal_error}, ...): the same
+ *       code the caller's error body and a batch item carry;
  *   <li>{@code keytriage_request_duration_seconds{task_type}}: time to answer (a timer);
  *   <li>{@code keytriage_tokens_total{task_type, key}}: tokens booked;
  *   <li>{@code keytriage_failovers_total{task_type}}: upstream attempts beyond the first;

@@ -20,10 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.core.events.Origin;
+import org.keytriage.core.gateway.Call;
+import org.keytriage.core.gateway.Gateway;
 import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.json.JsonText;
-import org.keytriage.web.observability.GatewayMetrics;
 import org.keytriage.web.openai.internal.ChatRequest;
 import org.keytriage.web.openai.internal.StreamRelays;
 import org.keytriage.web.security.CallerContext;
@@ -37,10 +38,9 @@ import org.keytriage.web.security.TaskScoped;
 @Tag(ref = "OpenAI-compatible")
 @SecurityRequirement(name = "integratorToken")
 public class ChatCompletionsResource {
-  @Inject NvidiaGateway gateway;
+  @Inject Gateway gateway;
   @Inject WebSettings settings;
   @Inject CallerContext caller;
-  @Inject GatewayMetrics metrics;
   @Inject StreamRelays streams;
 
   @POST
@@ -72,18 +72,12 @@ public class ChatCompletionsResource {
       InputStream body) {
     String taskType = caller.taskType().orElseThrow();
     ChatRequest request = ChatRequest.read(body, settings.maxRequestBytes());
+    Call call = new Call(taskType, request.upstream(), request.hints(), Origin.OPENAI,
+        caller.integrator().map(i -> i.name()).orElse(null));
     if (request.streaming()) {
-      return streams.relay(taskType, request.upstream(), request.hints());
+      return streams.relay(call);
     }
-    long started = System.nanoTime();
-    GatewayResponse response;
-    try {
-      response = gateway.complete(taskType, request.upstream(), request.hints());
-    } catch (RuntimeException e) {
-      metrics.failed(taskType, e, System.nanoTime() - started);
-      throw e;
-    }
-    metrics.served(taskType, response, System.nanoTime() - started);
+    GatewayResponse response = gateway.complete(call);
     return Response.ok(JsonText.write(response.body()), MediaType.APPLICATION_JSON)
         .header(ServedBy.KEY_ID, response.keyId())
         .header(ServedBy.ATTEMPTS, response.attempts())

@@ -7,18 +7,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,8 +76,9 @@ public class KeysResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
   @APIResponse(responseCode = "403", description = "Not an admin")
   @APIResponse(responseCode = "404", description = "No key with that key_id")
-  public String activate(@PathParam("id") String id) {
-    return change(id, "activated", k -> keyTriage.setActive(k, true));
+  public String activate(@PathParam("id") String id,
+      @Parameter(description = "Why, for the audit trail") @QueryParam("reason") String reason) {
+    return change(id, "activated", reason, (k, who) -> keyTriage.keys().setActive(k, true, who, reason));
   }
 
   @POST
@@ -86,8 +89,9 @@ public class KeysResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
   @APIResponse(responseCode = "403", description = "Not an admin")
   @APIResponse(responseCode = "404", description = "No key with that key_id")
-  public String deactivate(@PathParam("id") String id) {
-    return change(id, "deactivated", k -> keyTriage.setActive(k, false));
+  public String deactivate(@PathParam("id") String id,
+      @Parameter(description = "Why, for the audit trail") @QueryParam("reason") String reason) {
+    return change(id, "deactivated", reason, (k, who) -> keyTriage.keys().setActive(k, false, who, reason));
   }
 
   @POST
@@ -99,15 +103,17 @@ public class KeysResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
   @APIResponse(responseCode = "403", description = "Not an admin")
   @APIResponse(responseCode = "404", description = "No key with that key_id")
-  public String restore(@PathParam("id") String id) {
-    return change(id, "restored", keyTriage::restore);
+  public String restore(@PathParam("id") String id,
+      @Parameter(description = "Why, for the audit trail") @QueryParam("reason") String reason) {
+    return change(id, "restored", reason, (k, who) -> keyTriage.keys().restore(k, who, reason));
   }
 
-  private String change(String id, String what, Consumer<String> action) {
+  private String change(String id, String what, String reason, BiConsumer<String, String> action) {
     view(id); // 404 before anything changes
-    action.accept(id);
-    // an audit line: who changed which key; key ids are not secrets
-    LOG.log(Level.INFO, "Key {0} {1} by {2}", new Object[] {id, what, security.getUserPrincipal().getName()});
+    String who = security.getUserPrincipal().getName();
+    action.accept(id, who); // published as a KeyChanged event with who and why
+    // a log line too: who changed which key; key ids are not secrets
+    LOG.log(Level.INFO, "Key {0} {1} by {2}", new Object[] {id, what, who});
     return JsonText.write(view(id));
   }
 

@@ -72,18 +72,19 @@ public class TaskTypesResource {
   @APIResponse(responseCode = "403", description = "Not an admin")
   @APIResponse(responseCode = "404", description = "Unknown task type")
   public String useStrategy(@PathParam("type") String type, InputStream body) {
-    if (!keyTriage.router().taskTypes().contains(type)) {
+    if (!keyTriage.taskTypes().contains(type)) {
       throw ApiException.notFound("unknown_task_type", "Unknown task type",
-          new UnknownTaskTypeException(type, keyTriage.router().taskTypes()).getMessage());
+          new UnknownTaskTypeException(type, keyTriage.taskTypes()).getMessage());
     }
     Map<String, Object> json = JsonText.readObject(body, settings.maxRequestBytes());
     if (!(json.get("strategy") instanceof String strategy) || strategy.isBlank()) {
       throw ApiException.badRequest("invalid_request", "Invalid request",
           "Send {\"strategy\": \"<id>\"}; available strategies: " + String.join(", ", keyTriage.strategies().ids()) + ".");
     }
-    keyTriage.router().useStrategy(type, strategy.trim());
-    LOG.log(Level.INFO, "Task type {0} now uses strategy {1}, set by {2}",
-        new Object[] {type, strategy.trim(), security.getUserPrincipal().getName()});
+    String who = security.getUserPrincipal().getName();
+    String reason = json.get("reason") instanceof String r ? r : "";
+    keyTriage.useStrategy(type, strategy.trim(), who, reason);
+    LOG.log(Level.INFO, "Task type {0} now uses strategy {1}, set by {2}", new Object[] {type, strategy.trim(), who});
     return JsonText.write(new TaskTypeViews(keyTriage).one(type));
   }
 }

@@ -23,7 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keytriage.spi.TaskResult;
-import org.keytriage.tasks.TaskOutcome;
+import org.keytriage.core.events.Origin;
+import org.keytriage.core.gateway.Gateway;
+import org.keytriage.core.gateway.TaskCall;
+import org.keytriage.core.gateway.TaskOutcome;
+import org.keytriage.spi.TaskInput;
 import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.json.JsonText;
 import org.keytriage.web.openai.ServedBy;
@@ -44,7 +48,7 @@ import org.keytriage.web.tasks.internal.TypedStreams;
 @Tag(ref = "Tasks")
 @SecurityRequirement(name = "integratorToken")
 public class TasksResource {
-  @Inject MeteredTasks tasks;
+  @Inject Gateway gateway;
   @Inject TypedStreams streams;
   @Inject WebSettings settings;
   @Inject CallerContext caller;
@@ -85,10 +89,12 @@ public class TasksResource {
       InputStream body) {
     String type = caller.taskType().orElseThrow();
     Map<String, Object> input = JsonText.readObject(body, settings.maxRequestBytes());
+    TaskCall call = new TaskCall(type, TaskInput.of(input), Origin.TASK,
+        caller.integrator().map(i -> i.name()).orElse(null), null);
     if (wantsEvents()) {
-      return streams.relay(type, input);
+      return streams.relay(call);
     }
-    TaskOutcome<TaskResult> outcome = tasks.run(type, input);
+    TaskOutcome<TaskResult> outcome = gateway.run(call);
     return Response.ok(JsonText.write(OutcomeViews.of(outcome)), MediaType.APPLICATION_JSON)
         .header(ServedBy.KEY_ID, outcome.keyId())
         .header(ServedBy.ATTEMPTS, outcome.attempts())

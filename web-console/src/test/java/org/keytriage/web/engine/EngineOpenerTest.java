@@ -38,10 +38,10 @@ class EngineOpenerTest {
         """, "NVIDIA_API_KEY_UNIT=" + SECRET + "\n");
     try (EngineOpener.Opened opened = EngineOpener.open(settings(Map.of(WebSettings.REQUEST_DEADLINE, "7")),
         getClass().getClassLoader())) {
-      assertThat(opened.keyTriage().router().strategyOf("batch_processing")).isEqualTo("lowest_cost");
+      assertThat(opened.keyTriage().strategyOf("batch_processing")).isEqualTo("lowest_cost");
       assertThat(opened.keyTriage().strategies().ids()).contains("round_robin", "priority", "weighted");
-      assertThat(opened.gateway().settings().requestDeadline().toSeconds()).isEqualTo(7);
-      assertThat(opened.gateway().settings().attemptTimeout().toSeconds()).as("never beyond the deadline").isEqualTo(7);
+      assertThat(opened.keyTriage().upstreamSettings().requestDeadline().toSeconds()).isEqualTo(7);
+      assertThat(opened.keyTriage().upstreamSettings().attemptTimeout().toSeconds()).as("never beyond the deadline").isEqualTo(7);
     }
   }
 

@@ -7,27 +7,26 @@ import org.keytriage.core.accounting.BudgetLedger;
 import org.keytriage.core.accounting.BudgetLedger.BudgetBooking;
 import org.keytriage.core.accounting.BudgetLimits;
 import org.keytriage.core.accounting.BudgetSpend;
-import org.keytriage.core.alerts.Alert;
-import org.keytriage.core.alerts.AlertSink;
-import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.events.BudgetCrossed;
+import org.keytriage.core.events.GatewayEvents;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.routing.RoutingGuards;
 
 /**
  * Judges keys against their budgets (the key's {@code daily_budget}/{@code monthly_budget} and the
- * gateway-wide ones) and raises an alert when a booking crosses the warning share or 100 %. The
- * ledger reports each booking's before and after atomically, so each crossing is alerted once.
+ * gateway-wide ones) and publishes a {@link BudgetCrossed} event when a booking crosses the warning share or 100 %. The
+ * ledger reports each booking's before and after atomically, so each crossing is published once.
  */
 final class BudgetGuard {
   private static final System.Logger LOG = System.getLogger(BudgetGuard.class.getName());
 
   private final BudgetLedger ledger;
-  private final AlertSink alerts;
+  private final GatewayEvents events;
   private final Clock clock;
 
-  BudgetGuard(BudgetLedger ledger, AlertSink alerts, Clock clock) {
+  BudgetGuard(BudgetLedger ledger, GatewayEvents events, Clock clock) {
     this.ledger = ledger;
-    this.alerts = alerts;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -62,21 +61,21 @@ final class BudgetGuard {
     double from = before / budget;
     double to = after / budget;
     if (from < 1.0 && to >= 1.0) {
-      raise(AlertType.BUDGET_EXHAUSTED, keyId, period, budget, after,
+      raise(true, keyId, period, budget, after,
           keyId == null ? "every key is excluded until the period ends" : "the key is excluded until the period ends");
     } else if (from <= warn && to > warn) {
-      raise(AlertType.BUDGET_WARNING, keyId, period, budget, after,
+      raise(false, keyId, period, budget, after,
           keyId == null ? "keys are preferred by cost" : "the key is demoted behind keys under the warning share");
     }
   }
 
-  private void raise(AlertType type, String keyId, String period, double budget, double spent, String effect) {
+  private void raise(boolean exhausted, String keyId, String period, double budget, double spent, String effect) {
     String subject = keyId == null ? "Global " + period + " budget" : "The " + period + " budget of API key " + keyId;
     String message =
         String.format(
             Locale.ROOT, "%s is %.0f%% spent (%.4f of %.4f); %s", subject, 100 * spent / budget, spent, budget, effect);
     LOG.log(Level.WARNING, message);
-    alerts.raise(new Alert(type, keyId, message, clock.instant()));
+    events.publish(new BudgetCrossed(clock.instant(), keyId, exhausted, message));
   }
 
   private static BudgetLimits limitsOf(ApiKeyConfig key) {

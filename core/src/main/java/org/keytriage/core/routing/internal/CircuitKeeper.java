@@ -3,9 +3,8 @@ package org.keytriage.core.routing.internal;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.keytriage.core.alerts.Alert;
-import org.keytriage.core.alerts.AlertSink;
-import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.events.GatewayEvents;
+import org.keytriage.core.events.KeyPenalised;
 import org.keytriage.core.keys.Circuit;
 import org.keytriage.core.keys.CircuitBreakerPolicy;
 import org.keytriage.core.keys.CircuitState;
@@ -14,7 +13,7 @@ import org.keytriage.core.keys.KeyStateStore;
 
 /**
  * Applies the {@link CircuitBreakerPolicy} to keys' states in the {@link KeyStateStore}, each
- * transition one atomic update, and alerts when a circuit opens. A success also ends a 429 streak.
+ * transition one atomic update, and publishes a {@link KeyPenalised} event when a circuit opens. A success also ends a 429 streak.
  */
 final class CircuitKeeper {
   private static final System.Logger LOG = System.getLogger(CircuitKeeper.class.getName());
@@ -31,13 +30,13 @@ final class CircuitKeeper {
 
   private final KeyStateStore states;
   private final Clock clock;
-  private final AlertSink alerts;
+  private final GatewayEvents events;
   private final Supplier<CircuitBreakerPolicy> policy;
 
-  CircuitKeeper(KeyStateStore states, Clock clock, AlertSink alerts, Supplier<CircuitBreakerPolicy> policy) {
+  CircuitKeeper(KeyStateStore states, Clock clock, GatewayEvents events, Supplier<CircuitBreakerPolicy> policy) {
     this.states = states;
     this.clock = clock;
-    this.alerts = alerts;
+    this.events = events;
     this.policy = policy;
   }
 
@@ -103,7 +102,7 @@ final class CircuitKeeper {
               + p.openDuration().toSeconds()
               + " s, then one probe";
       LOG.log(Level.WARNING, message);
-      alerts.raise(new Alert(AlertType.CIRCUIT_OPENED, key.id(), message, clock.instant()));
+      events.publish(new KeyPenalised(clock.instant(), key.id(), KeyPenalised.Penalty.CIRCUIT_OPENED, message));
     }
   }
 

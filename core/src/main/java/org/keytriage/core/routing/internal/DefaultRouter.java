@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.keytriage.core.accounting.BudgetLedger;
 import org.keytriage.core.accounting.UsageAccounting;
 import org.keytriage.core.accounting.internal.OutcomeCounters;
-import org.keytriage.core.alerts.AlertSink;
+import org.keytriage.core.events.GatewayEvents;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.keys.CircuitState;
@@ -28,6 +28,7 @@ import org.keytriage.core.ledger.UsageSnapshot;
 import org.keytriage.core.plugin.PluginRegistry;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.NoAvailableKeyException;
+import org.keytriage.core.routing.Refusal;
 import org.keytriage.core.routing.Router;
 import org.keytriage.core.routing.RoutingGuards;
 import org.keytriage.core.routing.UnknownStrategyException;
@@ -59,9 +60,9 @@ public final class DefaultRouter implements Router {
   private final ConcurrentMap<String, TaskRoute> routes = new ConcurrentHashMap<>();
   private final BudgetGuard budgets;
   private final CompletionServices services;
-  private volatile RoutingGuards guards = RoutingGuards.DEFAULTS;
+  private final RoutingGuards guards;
 
-  /** A router with no budget ledger shared with anyone and alerts discarded. */
+  /** A router with default guards, no budget ledger shared with anyone, and events heard by no one. */
   public DefaultRouter(
       KeyTriageConfig config,
       Collection<String> taskTypes,
@@ -70,7 +71,7 @@ public final class DefaultRouter implements Router {
       KeyStateStore states,
       UsageAccounting accounting) {
     this(config, taskTypes, strategies, ledger, states, accounting,
-        new BudgetLedger(ledger.clock()), AlertSink.discard());
+        new BudgetLedger(ledger.clock()), new GatewayEvents(), RoutingGuards.DEFAULTS);
   }
 
   public DefaultRouter(
@@ -81,15 +82,17 @@ public final class DefaultRouter implements Router {
       KeyStateStore states,
       UsageAccounting accounting,
       BudgetLedger budgetLedger,
-      AlertSink alerts) {
+      GatewayEvents events,
+      RoutingGuards guards) {
     this.config = config;
     this.strategies = strategies;
     this.ledger = ledger;
     this.states = states;
     this.accounting = accounting;
     this.clock = ledger.clock();
-    this.budgets = new BudgetGuard(budgetLedger, alerts, clock);
-    CircuitKeeper circuits = new CircuitKeeper(states, clock, alerts, () -> guards.circuit());
+    this.budgets = new BudgetGuard(budgetLedger, events, clock);
+    this.guards = java.util.Objects.requireNonNull(guards, "guards");
+    CircuitKeeper circuits = new CircuitKeeper(states, clock, events, guards::circuit);
     this.services = new CompletionServices(ledger, accounting, circuits, budgets);
     List<RoutedKey> keys = config.apiKeys().stream().map(RoutedKey::of).toList();
     List<RoutedKey> backups = keys.stream().filter(k -> k.config().backup()).toList();
@@ -144,21 +147,21 @@ public final class DefaultRouter implements Router {
     List<CandidateKey> candidates = new ArrayList<>(keys.size());
     for (RoutedKey key : keys) {
       if (!excluded.isEmpty() && excluded.contains(key.id())) {
-        refusals.alreadyTried++;
+        refusals.add(key.id(), Refusal.Reason.ALREADY_TRIED);
         continue;
       }
       KeyState state = states.get(key.id(), key.initialState());
       if (!state.usableAt(now)) {
-        refusals.unusable(state, now);
+        refusals.unusable(key.id(), state, now);
         continue;
       }
       if (!g.circuit().admits(state.circuit(), now)) {
-        refusals.circuitOpen(state, now);
+        refusals.circuitOpen(key.id(), state, now);
         continue;
       }
       double budget = budgets.utilisation(key.config(), g);
       if (budget >= 1.0) {
-        refusals.overBudget++;
+        refusals.add(key.id(), Refusal.Reason.OVER_BUDGET);
         continue;
       }
       byId.put(key.id(), key);
@@ -180,13 +183,13 @@ public final class DefaultRouter implements Router {
               key.limitsFor(request.hints().clinicalPriority(), g.lowPriorityShare()),
               request.estimatedTokens());
       if (!result.isAdmitted()) {
-        refusals.denied(result);
+        refusals.denied(key.id(), result);
         continue;
       }
       CircuitKeeper.Admission admission = services.circuits().admit(key, now);
       if (admission == CircuitKeeper.Admission.DENIED) {
         ledger.release(result.reservation()); // another caller holds the half-open probe
-        refusals.probeOut++;
+        refusals.add(key.id(), Refusal.Reason.PROBE_IN_FLIGHT);
         continue;
       }
       return new LedgerAllocation(
@@ -246,11 +249,6 @@ public final class DefaultRouter implements Router {
   }
 
   @Override
-  public void useGuards(RoutingGuards value) {
-    this.guards = java.util.Objects.requireNonNull(value, "guards");
-  }
-
-  @Override
   public RoutingGuards guards() {
     return guards;
   }
@@ -267,83 +265,49 @@ public final class DefaultRouter implements Router {
 
   /** Why keys were passed over, to explain a refusal and say when to retry. */
   private static final class Refusals {
-    private int inactive;
-    private int quarantined;
-    private int coolingDown;
-    private int atLimits;
-    private int tooLarge;
-    private int alreadyTried;
-    private int circuitOpen;
-    private int probeOut;
-    private int overBudget;
+    private final List<Refusal.Candidate> candidates = new ArrayList<>();
     private long retryAfterMillis = Long.MAX_VALUE;
 
-    void unusable(KeyState state, long now) {
+    void add(String keyId, Refusal.Reason reason) {
+      candidates.add(new Refusal.Candidate(keyId, reason));
+    }
+
+    void unusable(String keyId, KeyState state, long now) {
       if (!state.active()) {
-        inactive++;
+        add(keyId, Refusal.Reason.INACTIVE);
       } else if (state.quarantined()) {
-        quarantined++;
+        add(keyId, Refusal.Reason.QUARANTINED);
       } else {
-        coolingDown++;
+        add(keyId, Refusal.Reason.COOLING_DOWN);
         retryAfterMillis = Math.min(retryAfterMillis, state.cooldownUntilMillis() - now);
       }
     }
 
-    void circuitOpen(KeyState state, long now) {
+    void circuitOpen(String keyId, KeyState state, long now) {
       if (state.circuitStateAt(now) == CircuitState.OPEN) {
-        circuitOpen++;
+        add(keyId, Refusal.Reason.CIRCUIT_OPEN);
         retryAfterMillis = Math.min(retryAfterMillis, state.circuit().openRemainingMillis(now));
       } else {
-        probeOut++;
+        add(keyId, Refusal.Reason.PROBE_IN_FLIGHT);
       }
     }
 
-    void denied(ReserveResult result) {
+    void denied(String keyId, ReserveResult result) {
       if (result.denialReason() == DenialReason.REQUEST_TOO_LARGE) {
-        tooLarge++;
+        add(keyId, Refusal.Reason.TOO_LARGE);
       } else {
-        atLimits++;
+        add(keyId, Refusal.Reason.AT_LIMITS);
         retryAfterMillis = Math.min(retryAfterMillis, result.retryAfterMillis());
       }
     }
 
     NoAvailableKeyException toException(String taskType, TaskRoute route) {
       int serving = route.specialised().size() + route.backups().size();
-      Duration retry = retryAfterMillis == Long.MAX_VALUE ? null : Duration.ofMillis(retryAfterMillis);
       if (serving == 0) {
-        return new NoAvailableKeyException(
-            taskType,
-            "No key serves it: add a key with \""
-                + taskType
-                + "\" in task_types, or a backup key (is_backup: true)",
-            null);
+        return new NoAvailableKeyException(Refusal.noKeyServes(taskType));
       }
-      List<String> why = new ArrayList<>();
-      add(why, atLimits, "at its rate limits", "at their rate limits");
-      add(why, coolingDown, "cooling down after a 429", "cooling down after a 429");
-      add(why, inactive, "inactive", "inactive");
-      add(why, quarantined, "quarantined (credentials rejected)", "quarantined (credentials rejected)");
-      add(why, alreadyTried, "already failed for this request", "already failed for this request");
-      add(why, circuitOpen, "circuit open after repeated failures", "circuit open after repeated failures");
-      add(why, probeOut, "half-open with its one probe in flight", "half-open with their one probe in flight");
-      add(why, overBudget, "over budget", "over budget");
-      add(why, tooLarge, "too small for the request's token estimate", "too small for the request's token estimate");
-      StringBuilder detail =
-          new StringBuilder()
-              .append(serving)
-              .append(serving == 1 ? " key serves it: " : " keys serve it: ")
-              .append(String.join(", ", why));
-      if (retry != null) {
-        detail.append("; capacity frees in ").append(Math.max(1, (retry.toMillis() + 999) / 1000)).append(" s");
-      }
-      detail.append(". Check key configuration, verify keys are active, check rate limits");
-      return new NoAvailableKeyException(taskType, detail.toString(), retry);
-    }
-
-    private static void add(List<String> why, int n, String one, String many) {
-      if (n > 0) {
-        why.add(n + " " + (n == 1 ? one : many));
-      }
+      Duration retry = retryAfterMillis == Long.MAX_VALUE ? null : Duration.ofMillis(retryAfterMillis);
+      return new NoAvailableKeyException(new Refusal(taskType, serving, candidates, retry, null));
     }
   }
 }

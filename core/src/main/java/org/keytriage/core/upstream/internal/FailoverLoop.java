@@ -1,9 +1,12 @@
 package org.keytriage.core.upstream.internal;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.keytriage.core.events.AttemptFailed;
+import org.keytriage.core.events.GatewayEvents;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.NoAvailableKeyException;
 import org.keytriage.core.routing.Router;
@@ -47,11 +50,15 @@ final class FailoverLoop {
   private final Router router;
   private final KeyPenalties penalties;
   private final Duration attemptTimeout;
+  private final GatewayEvents events;
+  private final Clock clock;
 
-  FailoverLoop(Router router, KeyPenalties penalties, Duration attemptTimeout) {
+  FailoverLoop(Router router, KeyPenalties penalties, Duration attemptTimeout, GatewayEvents events, Clock clock) {
     this.router = router;
     this.penalties = penalties;
     this.attemptTimeout = attemptTimeout;
+    this.events = events;
+    this.clock = clock;
   }
 
   GatewayResponse run(RoutingRequest request, Deadline deadline, TokenEstimate estimate, Attempt attempt) {
@@ -97,6 +104,7 @@ final class FailoverLoop {
         default:
           lastFailure = "key " + a.keyId() + ": " + outcome.detail();
           LOG.log(Level.INFO, "Upstream call for task {0} failed ({1}); trying the next key", task, lastFailure);
+          events.publish(new AttemptFailed(clock.instant(), task, a.keyId(), outcome.detail(), outcome.latencyMillis()));
           if (outcome.kind() == OutcomeKind.TIMEOUT && deadline.expired()) {
             throw new UpstreamDeadlineExceededException(task, deadline.total(), attempts, lastFailure);
           }
@@ -125,16 +133,7 @@ final class FailoverLoop {
   }
 
   private static NoAvailableKeyException withLastFailure(NoAvailableKeyException e, String lastFailure) {
-    String prefix = "No available API key for task: " + e.taskType();
-    String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : "";
-    if (detail.startsWith(". ")) {
-      detail = detail.substring(2);
-    }
-    NoAvailableKeyException out =
-        new NoAvailableKeyException(
-            e.taskType(),
-            (detail.isEmpty() ? "" : detail + " ") + "Last upstream failure: " + lastFailure + ".",
-            e.retryAfter().orElse(null));
+    NoAvailableKeyException out = new NoAvailableKeyException(e.refusal().withLastFailure(lastFailure));
     out.addSuppressed(e);
     return out;
   }

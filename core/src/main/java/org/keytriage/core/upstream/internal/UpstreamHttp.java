@@ -36,7 +36,7 @@ final class UpstreamHttp implements AutoCloseable {
             .build();
   }
 
-  /** The request for one attempt, authorised with the allocation's key. */
+  /** The request for one attempt, authorised with the allocation's key: a POST of {@code json}, or a GET when it is null. */
   HttpRequest request(Allocation a, String path, String json, boolean stream, Duration timeout) {
     URI uri = uri(a.baseUrl(), path);
     return HttpRequest.newBuilder(uri)
@@ -47,7 +47,8 @@ final class UpstreamHttp implements AutoCloseable {
         .header("Authorization", "Bearer " + a.apiKey().reveal())
         .header("Content-Type", "application/json")
         .header("Accept", stream ? "text/event-stream" : "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .method(json == null ? "GET" : "POST",
+            json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .build();
   }
 

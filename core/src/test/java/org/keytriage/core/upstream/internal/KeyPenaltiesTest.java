@@ -25,7 +25,7 @@ class KeyPenaltiesTest {
           .clock(clock)
           .alerts(alerts)
           .build();
-  private final KeyPenalties penalties = new KeyPenalties(kt, CooldownPolicy.DEFAULT);
+  private final KeyPenalties penalties = new KeyPenalties(kt.keys(), CooldownPolicy.DEFAULT, kt.clock(), kt.events());
 
   @AfterEach
   void close() {

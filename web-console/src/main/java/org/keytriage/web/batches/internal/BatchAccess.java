@@ -1,5 +1,6 @@
 package org.keytriage.web.batches.internal;
 
+import org.keytriage.core.batch.Batch;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import org.keytriage.web.errors.ApiException;

@@ -1,5 +1,6 @@
 package org.keytriage.web.batches.internal;
 
+import org.keytriage.core.batch.Batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.keytriage.spi.FieldError;
-import org.keytriage.tasks.InvalidTaskInputException;
+import org.keytriage.core.gateway.InvalidTaskInputException;
 
 /**
  * A batch as submitted: {@code {"task_type": "…", "items": [ {input}, … ]}}. Its shape is checked

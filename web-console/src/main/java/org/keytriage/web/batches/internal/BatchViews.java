@@ -1,5 +1,7 @@
 package org.keytriage.web.batches.internal;
 
+import org.keytriage.core.batch.ItemResult;
+import org.keytriage.core.batch.Batch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

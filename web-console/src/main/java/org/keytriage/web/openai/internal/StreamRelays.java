@@ -7,12 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.keytriage.core.upstream.GatewayResponse;
-import org.keytriage.core.upstream.NvidiaGateway;
+import org.keytriage.core.gateway.Call;
+import org.keytriage.core.gateway.Gateway;
 import org.keytriage.core.upstream.SseRelay;
-import org.keytriage.spi.RoutingHints;
-import org.keytriage.spi.UpstreamRequest;
 import org.keytriage.web.config.WebSettings;
-import org.keytriage.web.observability.GatewayMetrics;
 import org.keytriage.web.openai.ServedBy;
 import org.keytriage.web.sse.SseStreams;
 
@@ -23,9 +21,8 @@ import org.keytriage.web.sse.SseStreams;
  */
 @ApplicationScoped
 public class StreamRelays {
-  @Inject NvidiaGateway gateway;
+  @Inject Gateway gateway;
   @Inject WebSettings settings;
-  @Inject GatewayMetrics metrics;
 
   private SseStreams streams;
 
@@ -44,17 +41,10 @@ public class StreamRelays {
    *
    * @throws RuntimeException what the gateway threw before the first chunk, for the exception mappers
    */
-  public Response relay(String taskType, UpstreamRequest request, RoutingHints hints) {
-    return streams.relay(taskType, pipe -> {
-      long started = System.nanoTime();
-      try {
-        GatewayResponse r = gateway.stream(taskType, request, hints, new SseRelay(pipe.frameOutput()));
-        metrics.served(taskType, r, System.nanoTime() - started);
-        return Map.of(ServedBy.KEY_ID, r.keyId(), ServedBy.ATTEMPTS, r.attempts());
-      } catch (RuntimeException e) {
-        metrics.failed(taskType, e, System.nanoTime() - started);
-        throw e;
-      }
+  public Response relay(Call call) {
+    return streams.relay(call.taskType(), pipe -> {
+      GatewayResponse r = gateway.stream(call, new SseRelay(pipe.frameOutput()));
+      return Map.of(ServedBy.KEY_ID, r.keyId(), ServedBy.ATTEMPTS, r.attempts());
     });
   }
 }

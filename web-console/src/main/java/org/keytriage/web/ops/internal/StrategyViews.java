@@ -33,8 +33,8 @@ public final class StrategyViews {
       }
       s.put("config_properties", props);
       s.put("settings", keyTriage.config().strategySettings().getOrDefault(id, Map.of()));
-      s.put("used_by", keyTriage.router().taskTypes().stream()
-          .filter(t -> id.equals(keyTriage.router().strategyOf(t))).toList());
+      s.put("used_by", keyTriage.taskTypes().stream()
+          .filter(t -> id.equals(keyTriage.strategyOf(t))).toList());
       strategies.add(s);
     }
     List<Map<String, Object>> problems = new ArrayList<>();

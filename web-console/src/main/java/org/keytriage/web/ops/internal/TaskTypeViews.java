@@ -17,7 +17,7 @@ public final class TaskTypeViews {
 
   public List<Map<String, Object>> all() {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String t : keyTriage.router().taskTypes()) {
+    for (String t : keyTriage.taskTypes()) {
       out.add(one(t));
     }
     return out;
@@ -37,7 +37,7 @@ public final class TaskTypeViews {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task_type", taskType);
-    m.put("strategy", keyTriage.router().strategyOf(taskType));
+    m.put("strategy", keyTriage.strategyOf(taskType));
     m.put("configured", keyTriage.configuredTaskTypes().contains(taskType));
     m.put("keys", keys);
     return m;

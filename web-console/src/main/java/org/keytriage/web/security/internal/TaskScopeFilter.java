@@ -41,13 +41,13 @@ public class TaskScopeFilter implements ContainerRequestFilter {
       return;
     }
     caller.taskType(TaskTypeResolver.resolve(request.getHeaderString(TaskTypeHeader.NAME),
-        settings.defaultTaskType(), integrator, keyTriage.router().taskTypes()));
+        settings.defaultTaskType(), integrator, keyTriage.taskTypes()));
   }
 
   /** Task types a typed call can use: a handler serves them and a key is configured for them. */
   private Set<String> servedTaskTypes() {
     Set<String> served = new TreeSet<>(keyTriage.taskHandlers().ids());
-    served.retainAll(keyTriage.router().taskTypes());
+    served.retainAll(keyTriage.taskTypes());
     return served;
   }
 }

@@ -6,12 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.keytriage.tasks.InsightListener;
+import org.keytriage.core.gateway.Gateway;
+import org.keytriage.core.gateway.TaskCall;
+import org.keytriage.core.gateway.TextListener;
 import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.json.JsonText;
 import org.keytriage.web.sse.SsePipe;
 import org.keytriage.web.sse.SseStreams;
-import org.keytriage.web.tasks.MeteredTasks;
 
 /**
  * Relays a typed task's text as server-sent events through {@link SseStreams}, the way {@code /v1}
@@ -23,7 +24,7 @@ import org.keytriage.web.tasks.MeteredTasks;
  */
 @ApplicationScoped
 public class TypedStreams {
-  @Inject MeteredTasks tasks;
+  @Inject Gateway gateway;
   @Inject WebSettings settings;
 
   private SseStreams streams;
@@ -43,17 +44,17 @@ public class TypedStreams {
    *
    * @throws RuntimeException what the task threw before its first event, for the exception mappers
    */
-  public Response relay(String taskType, Map<String, Object> input) {
-    return streams.relay(taskType, pipe -> {
-      Map<String, Object> view = OutcomeViews.of(tasks.stream(taskType, input, textTo(pipe)));
+  public Response relay(TaskCall call) {
+    return streams.relay(call.taskType(), pipe -> {
+      Map<String, Object> view = OutcomeViews.of(gateway.run(call.withListener(textTo(pipe))));
       pipe.send("event: result\ndata: " + JsonText.write(view) + "\n\n");
       pipe.send("data: [DONE]\n\n");
       return Map.of();
     });
   }
 
-  private static InsightListener textTo(SsePipe pipe) {
-    return new InsightListener() {
+  private static TextListener textTo(SsePipe pipe) {
+    return new TextListener() {
       @Override
       public void onText(String delta) {
         pipe.send("data: " + JsonText.write(Map.of("delta", delta)) + "\n\n");

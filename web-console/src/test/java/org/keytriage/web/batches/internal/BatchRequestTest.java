@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keytriage.spi.FieldError;
-import org.keytriage.tasks.InvalidTaskInputException;
+import org.keytriage.core.gateway.InvalidTaskInputException;
 
 /** A batch body's shape and its items' field errors. */
 class BatchRequestTest {

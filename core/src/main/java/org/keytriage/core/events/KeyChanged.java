@@ -1,0 +1,33 @@
+package org.keytriage.core.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An operator (or a program on one's behalf) changed a key.
+ *
+ * @param at when
+ * @param keyId the key
+ * @param change what was done
+ * @param actor who did it (an operator's login, {@code library} for a direct call)
+ * @param reason why, as the operator gave it; may be empty
+ */
+public record KeyChanged(Instant at, String keyId, Change change, String actor, String reason)
+    implements GatewayEvent {
+
+  /** What was done to the key. */
+  public enum Change {
+    ACTIVATED,
+    DEACTIVATED,
+    /** Quarantine, cooldown and circuit lifted; active again. */
+    RESTORED
+  }
+
+  public KeyChanged {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(change, "change");
+    Objects.requireNonNull(actor, "actor");
+    reason = reason == null ? "" : reason;
+  }
+}

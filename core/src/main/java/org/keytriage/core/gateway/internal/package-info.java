@@ -1,0 +1,2 @@
+/** The gateway's implementation: one request's pipeline and its events. */
+package org.keytriage.core.gateway.internal;

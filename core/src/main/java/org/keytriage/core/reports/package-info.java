@@ -1,0 +1,2 @@
+/** The guide's reports (metrics, health, optimisation), off the request path. */
+package org.keytriage.core.reports;
