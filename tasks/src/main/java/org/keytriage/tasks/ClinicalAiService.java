@@ -22,16 +22,15 @@ import org.keytriage.core.accounting.OptimizationReport;
 import org.keytriage.core.upstream.GatewayResponse;
 import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.core.upstream.StreamListener;
+import org.keytriage.core.upstream.StreamText;
 import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.FieldError;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskHandlerFactory;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.spi.UpstreamRequest;
-import org.keytriage.tasks.internal.ChunkText;
 import org.keytriage.tasks.results.BatchSummary;
 import org.keytriage.tasks.results.DiagnosticReport;
 import org.keytriage.tasks.results.GenomicsAnalysis;
@@ -74,7 +73,7 @@ public final class ClinicalAiService implements AutoCloseable {
   private final NvidiaGateway gateway;
   private final boolean ownsGateway;
   private final int batchConcurrency;
-  private final Map<String, ProviderConfig> settings;
+  private final Map<String, Map<String, String>> settings;
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
 
   private ClinicalAiService(Builder b) {
@@ -366,7 +365,8 @@ public final class ClinicalAiService implements AutoCloseable {
           keyTriage.taskHandlers().find(t).orElseThrow(() -> new IllegalArgumentException(
               "No task handler for task: " + t + ". Known: " + keyTriage.taskHandlers().ids()
                   + " (is keytriage-tasks or the vendor's plugin on the class path?)"));
-      return factory.create(settings.getOrDefault(t, ProviderConfig.empty()));
+      // the registry's config carries the engine's JSON codec, which handlers parse answers with
+      return factory.create(keyTriage.taskHandlers().config(settings.getOrDefault(t, Map.of())));
     });
   }
 
@@ -386,7 +386,7 @@ public final class ClinicalAiService implements AutoCloseable {
 
     @Override
     public void onChunk(String json) {
-      ChunkText.of(json).ifPresent(listener::onText);
+      StreamText.of(json).ifPresent(listener::onText);
     }
 
     @Override
@@ -423,7 +423,7 @@ public final class ClinicalAiService implements AutoCloseable {
     private final KeyTriage keyTriage;
     private NvidiaGateway gateway;
     private int batchConcurrency = DEFAULT_BATCH_CONCURRENCY;
-    private final Map<String, ProviderConfig> settings = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
 
     private Builder(KeyTriage keyTriage) {
       this.keyTriage = Objects.requireNonNull(keyTriage, "keyTriage");
@@ -452,7 +452,7 @@ public final class ClinicalAiService implements AutoCloseable {
      * the service is built.
      */
     public Builder handlerSettings(String taskType, Map<String, String> values) {
-      settings.put(Objects.requireNonNull(taskType, "taskType"), ProviderConfig.of(values));
+      settings.put(Objects.requireNonNull(taskType, "taskType"), Map.copyOf(values));
       return this;
     }
 

@@ -17,13 +17,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keytriage.core.accounting.MetricsSnapshot;
+import org.keytriage.core.json.JsonTrees;
 import org.keytriage.core.upstream.NvidiaGateway;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.WitnessEntry;
 import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskTypes;
-import org.keytriage.tasks.internal.JsonParser;
 import org.keytriage.tasks.results.BatchSummary;
 import org.keytriage.tasks.results.DiagnosticReport;
 import org.keytriage.tasks.results.GenomicsAnalysis;
@@ -316,7 +316,7 @@ class ClinicalAiServiceEndToEndTest {
 
   private static Object parse(String json) {
     try {
-      return JsonParser.parse(json);
+      return JsonTrees.parse(json);
     } catch (Exception e) {
       throw new AssertionError("relayed text is not the JSON answer", e);
     }
