@@ -42,7 +42,6 @@ import org.keytriage.core.routing.internal.DefaultRouter;
 import org.keytriage.core.upstream.UpstreamSettings;
 import org.keytriage.core.upstream.internal.UpstreamCalls;
 import org.keytriage.spi.BalancingStrategyFactory;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.RoutingRequest;
 import org.keytriage.spi.TaskHandlerFactory;
@@ -320,7 +319,7 @@ public final class KeyTriage implements AutoCloseable {
     private Path pluginsDirectory;
     private Plugins plugins;
     private UpstreamSettings upstream = UpstreamSettings.defaults();
-    private final Map<String, ProviderConfig> handlerSettings = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> handlerSettings = new LinkedHashMap<>();
 
     private Builder(KeyTriageConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -389,7 +388,7 @@ public final class KeyTriage implements AutoCloseable {
      * the engine is built.
      */
     public Builder handlerSettings(String taskType, Map<String, String> values) {
-      handlerSettings.put(Objects.requireNonNull(taskType, "taskType"), ProviderConfig.of(values));
+      handlerSettings.put(Objects.requireNonNull(taskType, "taskType"), Map.copyOf(values));
       return this;
     }
 

@@ -1,31 +1,65 @@
 package org.keytriage.spi;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Settings handed to a factory when it creates a provider: plain strings, read with typed getters
- * that fall back to a default and name the setting when a value does not parse.
+ * that fall back to a default and name the setting when a value does not parse, and the gateway's
+ * {@link JsonCodec}.
+ *
+ * <p>KeyTriage creates every provider with a config from its plugin registry, made with {@link
+ * #of(Map, JsonCodec)}, so it carries the engine's codec. {@link #empty()} and {@link #of(Map)}
+ * make configs without one: enough for a provider that reads no JSON (a balancing strategy) and
+ * for tests of settings alone.
  */
 public final class ProviderConfig {
-  private static final ProviderConfig EMPTY = new ProviderConfig(Map.of());
+  private static final ProviderConfig EMPTY = new ProviderConfig(Map.of(), null);
 
   private final Map<String, String> values;
+  /** Null when made without one: {@link #json()} then says where a codec comes from. */
+  private final JsonCodec json;
 
-  private ProviderConfig(Map<String, String> values) {
+  private ProviderConfig(Map<String, String> values, JsonCodec json) {
     this.values = Map.copyOf(values);
+    this.json = json;
   }
 
+  /** No settings and no codec. */
   public static ProviderConfig empty() {
     return EMPTY;
   }
 
+  /** These settings and no codec: {@link #json()} throws. */
   public static ProviderConfig of(Map<String, String> values) {
-    return values.isEmpty() ? EMPTY : new ProviderConfig(values);
+    return values.isEmpty() ? EMPTY : new ProviderConfig(values, null);
+  }
+
+  /** These settings with the codec handed to the provider through {@link #json()}. */
+  public static ProviderConfig of(Map<String, String> values, JsonCodec json) {
+    return new ProviderConfig(values, Objects.requireNonNull(json, "json"));
   }
 
   public Map<String, String> asMap() {
     return values;
+  }
+
+  /**
+   * The gateway's JSON codec, the one a handler parses and writes JSON with (see {@link
+   * JsonCodec} for its tree model).
+   *
+   * @throws IllegalStateException when this config was made without one ({@link #empty()}, {@link
+   *     #of(Map)})
+   */
+  public JsonCodec json() {
+    if (json == null) {
+      throw new IllegalStateException(
+          "this ProviderConfig has no JSON codec: providers must be created through KeyTriage's "
+              + "plugin registry, which supplies the codec (PluginRegistry.config), or with "
+              + "ProviderConfig.of(values, codec)");
+    }
+    return json;
   }
 
   public String getString(String name, String defaultValue) {
@@ -80,11 +114,13 @@ public final class ProviderConfig {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ProviderConfig other && values.equals(other.values);
+    return o instanceof ProviderConfig other
+        && values.equals(other.values)
+        && Objects.equals(json, other.json);
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return Objects.hash(values, json);
   }
 }

@@ -17,6 +17,8 @@
  *
  * <p>JSON bodies cross this boundary as plain Java trees ({@code Map<String,Object>}, {@code
  * List<Object>}, {@code String}, {@code Number}, {@code Boolean}, {@code null}) so that plugins need
- * no JSON library.
+ * no JSON library. Trees the gateway parses use the one model {@link org.keytriage.spi.JsonCodec}
+ * states (every number a {@code BigDecimal}), and a provider that reads or writes JSON itself gets
+ * that codec from {@link org.keytriage.spi.ProviderConfig#json()}.
  */
 package org.keytriage.spi;

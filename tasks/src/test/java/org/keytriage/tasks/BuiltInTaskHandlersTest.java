@@ -1,6 +1,7 @@
 package org.keytriage.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandlerFactory;
 import org.keytriage.spi.TaskTypes;
+import org.keytriage.tasks.tck.ProviderConfigs;
 
 class BuiltInTaskHandlersTest {
   @Test
@@ -27,10 +30,22 @@ class BuiltInTaskHandlersTest {
   void everyHandlerCreatesWithDefaultsAndServesItsId() {
     ServiceLoader.load(TaskHandlerFactory.class).forEach(f -> {
       assertThat(f.order()).as("built-ins use order 0, so a vendor can replace them").isZero();
-      assertThat(f.create(null).taskType()).isEqualTo(f.id());
+      assertThat(f.create(ProviderConfigs.empty()).taskType()).isEqualTo(f.id());
       assertThat(f.configProperties()).extracting(p -> p.name())
           .contains(BuiltInTaskHandlers.SETTING_MODEL, BuiltInTaskHandlers.SETTING_TEMPERATURE,
               BuiltInTaskHandlers.SETTING_MAX_TOKENS);
+    });
+  }
+
+  @Test
+  void aConfigWithoutTheGatewaysJsonCodecFailsAtCreationNotOnTheFirstRequest() {
+    ServiceLoader.load(TaskHandlerFactory.class).forEach(f -> {
+      for (ProviderConfig config : new ProviderConfig[] {null, ProviderConfig.empty()}) {
+        assertThatThrownBy(() -> f.create(config))
+            .as("%s.create(%s)", f.id(), config)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("plugin registry");
+      }
     });
   }
 

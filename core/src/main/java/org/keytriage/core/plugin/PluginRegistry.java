@@ -19,6 +19,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.keytriage.core.json.JsonTrees;
+import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.ProviderFactory;
 
 /**
@@ -187,6 +189,14 @@ public final class PluginRegistry<F extends ProviderFactory<?>> implements AutoC
 
   public List<PluginProblem> problems() {
     return problems;
+  }
+
+  /**
+   * The config to create one of these factories' providers with: {@code values} and the engine's
+   * JSON codec ({@link JsonTrees#codec()}), which {@link ProviderConfig#json()} hands on.
+   */
+  public ProviderConfig config(Map<String, String> values) {
+    return ProviderConfig.of(values, JsonTrees.codec());
   }
 
   /** Closes every factory (a failing close is logged), then the plugin jars' class loader. */

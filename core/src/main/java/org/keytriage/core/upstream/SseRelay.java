@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.keytriage.core.json.JsonTrees;
 
 /**
  * A {@link StreamListener} that writes the stream on as server-sent events, flushing each: {@code
@@ -34,10 +35,17 @@ public final class SseRelay implements StreamListener {
     write("data: " + errorChunk(message) + "\n\n");
   }
 
-  /** The OpenAI-style error event for a stream that broke: {@code {"error":{"message":…}}}. */
+  /**
+   * The OpenAI-style error event for a stream that broke: {@code
+   * {"error":{"message":…,"type":"upstream_stream_error","code":502}}}, compact, in that order.
+   */
   public static String errorChunk(String message) {
-    return "{\"error\":{\"message\":\"" + escape(message)
-        + "\",\"type\":\"upstream_stream_error\",\"code\":502}}";
+    Objects.requireNonNull(message, "message");
+    var error = JsonTrees.provider().createObjectBuilder()
+        .add("message", message)
+        .add("type", "upstream_stream_error")
+        .add("code", 502);
+    return JsonTrees.provider().createObjectBuilder().add("error", error).build().toString();
   }
 
   private void write(String text) {
@@ -48,27 +56,5 @@ public final class SseRelay implements StreamListener {
       // the client went away: throwing ends the upstream stream too
       throw new UncheckedIOException("the stream's client went away", e);
     }
-  }
-
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
   }
 }

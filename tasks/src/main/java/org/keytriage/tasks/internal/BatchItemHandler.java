@@ -6,6 +6,7 @@ import static org.keytriage.tasks.BuiltInTaskHandlers.MAX_TEXT_CHARS;
 import java.util.Map;
 import java.util.Optional;
 import org.keytriage.spi.ClinicalPriority;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
@@ -33,8 +34,8 @@ final class BatchItemHandler extends ChatTaskHandler {
           "{\"summary\": string, \"key_points\": [string]}",
           "summary: at most two sentences. key_points: at most five, one per item.");
 
-  BatchItemHandler(ChatSettings settings) {
-    super(TaskTypes.BATCH_PROCESSING, settings);
+  BatchItemHandler(ChatSettings settings, JsonCodec json) {
+    super(TaskTypes.BATCH_PROCESSING, settings, json);
   }
 
   @Override

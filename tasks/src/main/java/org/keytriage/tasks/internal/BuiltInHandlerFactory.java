@@ -2,13 +2,15 @@ package org.keytriage.tasks.internal;
 
 import java.util.List;
 import org.keytriage.spi.ConfigProperty;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskHandlerFactory;
 
 /**
  * What the six built-in factories share: an id, a description, the chat settings with the task's
- * defaults, and nothing to close. Handlers are immutable, so one may serve every request.
+ * defaults, the config's JSON codec handed to each handler, and nothing to close. Handlers are
+ * immutable, so one may serve every request.
  */
 abstract class BuiltInHandlerFactory implements TaskHandlerFactory {
   private final String id;
@@ -38,14 +40,19 @@ abstract class BuiltInHandlerFactory implements TaskHandlerFactory {
 
   /**
    * @throws IllegalArgumentException naming the setting when a value is invalid
+   * @throws IllegalStateException when {@code config} carries no JSON codec (see {@link
+   *     ProviderConfig#json()})
    */
   @Override
   public final TaskHandler create(ProviderConfig config) {
     ProviderConfig c = config == null ? ProviderConfig.empty() : config;
-    return newHandler(defaults.with(c), c);
+    // taken now, so a config without a codec fails at start-up, not on the first request
+    JsonCodec json = c.json();
+    return newHandler(defaults.with(c), json, c);
   }
 
-  abstract TaskHandler newHandler(ChatSettings settings, ProviderConfig config);
+  /** The handler with these settings, parsing and writing JSON with {@code json}. */
+  abstract TaskHandler newHandler(ChatSettings settings, JsonCodec json, ProviderConfig config);
 
   @Override
   public String toString() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keytriage.spi.FieldError;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskInput;
@@ -24,6 +25,9 @@ import org.keytriage.spi.UpstreamResponse;
  * validation (the errors it records) and request building (the content it returns), so the two can
  * never disagree about what a valid input is.
  *
+ * <p>JSON is read and written with the codec the factory got from its config (input trees put into
+ * the prompt, the model's JSON answer), so a handler sees the gateway's one tree model.
+ *
  * <p>Token estimate for the router: ceil(characters of the system prompt and the user text / 4) +
  * {@code max_tokens} + {@link #extraPromptTokens(Object)} (images). The gateway settles the real
  * count after the call.
@@ -37,10 +41,12 @@ abstract class ChatTaskHandler implements TaskHandler {
 
   private final String taskType;
   private final ChatSettings settings;
+  private final JsonCodec json;
 
-  ChatTaskHandler(String taskType, ChatSettings settings) {
+  ChatTaskHandler(String taskType, ChatSettings settings, JsonCodec json) {
     this.taskType = taskType;
     this.settings = settings;
+    this.json = json;
   }
 
   @Override
@@ -89,8 +95,13 @@ abstract class ChatTaskHandler implements TaskHandler {
   @Override
   public final List<FieldError> validate(TaskInput input) {
     List<FieldError> errors = new ArrayList<>();
-    userContent(new FieldCheck(fieldsOf(input), "", errors));
+    userContent(check(input, errors));
     return List.copyOf(errors);
+  }
+
+  /** A check of the input's fields (none for a null input), recording into {@code errors}. */
+  final FieldCheck check(TaskInput input, List<FieldError> errors) {
+    return new FieldCheck(input == null ? Map.of() : input.asMap(), "", errors, json);
   }
 
   @Override
@@ -119,9 +130,9 @@ abstract class ChatTaskHandler implements TaskHandler {
   public final TaskResult parseResponse(TaskInput input, UpstreamResponse response) {
     String answer = response == null ? "" : AssistantText.of(response.body()).orElse("");
     try {
-      Optional<Map<String, Object>> json = ModelJson.object(answer);
-      if (json.isPresent()) {
-        Optional<TaskResult> result = structuredResult(input, json.get());
+      Optional<Map<String, Object>> object = ModelJson.object(json, answer);
+      if (object.isPresent()) {
+        Optional<TaskResult> result = structuredResult(input, object.get());
         if (result.isPresent()) {
           return result.get();
         }
@@ -135,7 +146,7 @@ abstract class ChatTaskHandler implements TaskHandler {
 
   private Object validContent(TaskInput input) {
     List<FieldError> errors = new ArrayList<>();
-    Object content = userContent(new FieldCheck(fieldsOf(input), "", errors));
+    Object content = userContent(check(input, errors));
     if (!errors.isEmpty()) {
       Set<String> fields = new LinkedHashSet<>();
       errors.forEach(e -> fields.add(e.field()));
@@ -143,10 +154,6 @@ abstract class ChatTaskHandler implements TaskHandler {
           + String.join(", ", fields) + "; call validate() first");
     }
     return content;
-  }
-
-  private static Map<String, Object> fieldsOf(TaskInput input) {
-    return input == null ? Map.of() : input.asMap();
   }
 
   private static Map<String, Object> message(String role, Object content) {

@@ -5,6 +5,7 @@ import static org.keytriage.tasks.BuiltInTaskHandlers.MAX_TEXT_CHARS;
 import java.util.Map;
 import java.util.Optional;
 import org.keytriage.spi.ClinicalPriority;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
@@ -31,8 +32,8 @@ final class DiagnosticReportHandler extends ChatTaskHandler {
               + "finding per item, with values and units as given. impression: the diagnostic "
               + "conclusion, most likely diagnosis first. recommendations: one next step per item.");
 
-  DiagnosticReportHandler(ChatSettings settings) {
-    super(TaskTypes.DIAGNOSTIC_REPORT_GENERATION, settings);
+  DiagnosticReportHandler(ChatSettings settings, JsonCodec json) {
+    super(TaskTypes.DIAGNOSTIC_REPORT_GENERATION, settings, json);
   }
 
   @Override

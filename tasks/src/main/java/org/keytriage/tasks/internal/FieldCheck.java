@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keytriage.spi.FieldError;
+import org.keytriage.spi.JsonCodec;
 
 /**
  * Reads the fields of one input object and records a {@link FieldError} for each that is missing,
@@ -15,16 +16,29 @@ final class FieldCheck {
   private final Map<?, ?> object;
   private final String prefix;
   private final List<FieldError> errors;
+  private final JsonCodec json;
 
   /**
    * @param object the object whose fields are read
    * @param prefix the object's JSON path followed by a dot, or empty for the input root
    * @param errors where problems go
+   * @param json writes the free-form values that go into a prompt as JSON text
    */
-  FieldCheck(Map<?, ?> object, String prefix, List<FieldError> errors) {
+  FieldCheck(Map<?, ?> object, String prefix, List<FieldError> errors, JsonCodec json) {
     this.object = object;
     this.prefix = prefix;
     this.errors = errors;
+    this.json = json;
+  }
+
+  /** A check of a nested object (its path {@code prefix}) that records into the same errors. */
+  FieldCheck nested(Map<?, ?> nestedObject, String nestedPrefix) {
+    return new FieldCheck(nestedObject, nestedPrefix, errors, json);
+  }
+
+  /** How many problems have been recorded so far, by this check and those sharing its errors. */
+  int errorCount() {
+    return errors.size();
   }
 
   /** The JSON path of a field of this object. */
@@ -149,11 +163,11 @@ final class FieldCheck {
       errors.add(bad.get());
       return Optional.empty();
     }
-    String json = JsonWriter.write(v);
-    if (json.length() > maxChars) {
+    String text = json.write(v);
+    if (text.length() > maxChars) {
       return fail(field, "is too large: at most " + maxChars + " characters as JSON");
     }
-    return Optional.of(json);
+    return Optional.of(text);
   }
 
   /** Records a problem found by another reader (e.g. in a nested object). */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.keytriage.spi.FieldError;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.spi.TaskTypes;
@@ -37,8 +37,8 @@ final class GenomicsHandler extends ChatTaskHandler {
               + "from the supplied effect weights: interpret it, do not recompute it. Use "
               + "risk_category unknown when there is no score and no variant of clear significance.");
 
-  GenomicsHandler(ChatSettings settings) {
-    super(TaskTypes.GENOMICS_ANALYSIS, settings);
+  GenomicsHandler(ChatSettings settings, JsonCodec json) {
+    super(TaskTypes.GENOMICS_ANALYSIS, settings, json);
   }
 
   @Override
@@ -87,19 +87,17 @@ final class GenomicsHandler extends ChatTaskHandler {
     if (items.isEmpty()) {
       return good;
     }
-    List<FieldError> sink = new ArrayList<>();
     List<?> list = items.get();
     for (int i = 0; i < list.size(); i++) {
-      VariantRecord.read(list.get(i), check.path(VARIANTS) + "[" + i + "]", sink).ifPresent(good::add);
+      String path = check.path(VARIANTS) + "[" + i + "]";
+      VariantRecord.read(list.get(i), path, check).ifPresent(good::add);
     }
-    sink.forEach(check::report);
     return good;
   }
 
   /** The score from whatever variants of the input are good; never throws. */
-  private static PolygenicRiskScore scoreOf(TaskInput input) {
-    Map<String, Object> fields = input == null ? Map.of() : input.asMap();
-    return PolygenicRiskScore.of(variants(new FieldCheck(fields, "", new ArrayList<>())));
+  private PolygenicRiskScore scoreOf(TaskInput input) {
+    return PolygenicRiskScore.of(variants(check(input, new ArrayList<>())));
   }
 
   @Override

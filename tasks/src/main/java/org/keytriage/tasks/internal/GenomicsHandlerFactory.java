@@ -1,5 +1,6 @@
 package org.keytriage.tasks.internal;
 
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskTypes;
@@ -18,7 +19,7 @@ public final class GenomicsHandlerFactory extends BuiltInHandlerFactory {
   }
 
   @Override
-  TaskHandler newHandler(ChatSettings settings, ProviderConfig config) {
-    return new GenomicsHandler(settings);
+  TaskHandler newHandler(ChatSettings settings, JsonCodec json, ProviderConfig config) {
+    return new GenomicsHandler(settings, json);
   }
 }

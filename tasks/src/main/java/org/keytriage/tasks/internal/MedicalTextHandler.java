@@ -5,6 +5,7 @@ import static org.keytriage.tasks.BuiltInTaskHandlers.MAX_TEXT_CHARS;
 
 import java.util.Map;
 import java.util.Optional;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.spi.TaskTypes;
@@ -25,8 +26,8 @@ final class MedicalTextHandler extends ChatTaskHandler {
           "Use standard medical terminology. One symptom or finding per list item. The summary "
               + "is at most three sentences.");
 
-  MedicalTextHandler(ChatSettings settings) {
-    super(TaskTypes.MEDICAL_TEXT_ANALYSIS, settings);
+  MedicalTextHandler(ChatSettings settings, JsonCodec json) {
+    super(TaskTypes.MEDICAL_TEXT_ANALYSIS, settings, json);
   }
 
   @Override

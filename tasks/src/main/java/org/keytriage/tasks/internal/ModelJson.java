@@ -2,24 +2,25 @@ package org.keytriage.tasks.internal;
 
 import java.util.Map;
 import java.util.Optional;
+import org.keytriage.spi.JsonCodec;
 
 /**
  * Finds the JSON object in a model's answer. Models asked for "JSON only" still often wrap it in a
  * Markdown fence ({@code ```json ... ```}) or put a sentence before it, so: the answer with any
  * fence removed is parsed first; if that is not an object, the span from the first {@code '{'} to
- * the last {@code '}'} is tried. The parsing itself stays strict ({@link JsonParser}).
+ * the last {@code '}'} is tried. The parsing itself stays strict (the handler's {@link JsonCodec}).
  */
 final class ModelJson {
   private ModelJson() {}
 
   /** The answer's JSON object, or empty when it holds none. */
   @SuppressWarnings("unchecked")
-  static Optional<Map<String, Object>> object(String answer) {
+  static Optional<Map<String, Object>> object(JsonCodec json, String answer) {
     if (answer == null) {
       return Optional.empty();
     }
     String text = stripFence(answer);
-    Optional<Object> whole = tryParse(text);
+    Optional<Object> whole = tryParse(json, text);
     if (whole.isPresent()) {
       // valid JSON of another kind (an array, a string) is an answer of the wrong shape, not one
       // wrapped in prose: nothing to dig out
@@ -32,7 +33,7 @@ final class ModelJson {
     if (open < 0 || close <= open || (open == 0 && close == text.length() - 1)) {
       return Optional.empty();
     }
-    Optional<Object> inner = tryParse(text.substring(open, close + 1));
+    Optional<Object> inner = tryParse(json, text.substring(open, close + 1));
     return inner.isPresent() && inner.get() instanceof Map<?, ?> m
         ? Optional.of((Map<String, Object>) m)
         : Optional.empty();
@@ -59,10 +60,10 @@ final class ModelJson {
     return body.strip();
   }
 
-  private static Optional<Object> tryParse(String text) {
+  private static Optional<Object> tryParse(JsonCodec json, String text) {
     try {
-      return Optional.ofNullable(JsonParser.parse(text));
-    } catch (JsonSyntaxException e) {
+      return Optional.ofNullable(json.parse(text));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }

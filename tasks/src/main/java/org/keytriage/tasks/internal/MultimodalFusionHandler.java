@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.spi.TaskTypes;
@@ -47,8 +48,8 @@ final class MultimodalFusionHandler extends ChatTaskHandler {
 
   private final int imageTokens;
 
-  MultimodalFusionHandler(ChatSettings settings, int imageTokens) {
-    super(TaskTypes.MULTIMODAL_FUSION, settings);
+  MultimodalFusionHandler(ChatSettings settings, JsonCodec json, int imageTokens) {
+    super(TaskTypes.MULTIMODAL_FUSION, settings, json);
     this.imageTokens = imageTokens;
   }
 

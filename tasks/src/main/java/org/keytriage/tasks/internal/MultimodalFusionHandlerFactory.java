@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keytriage.spi.ConfigProperty;
 import org.keytriage.spi.ConfigPropertyType;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskTypes;
@@ -34,12 +35,12 @@ public final class MultimodalFusionHandlerFactory extends BuiltInHandlerFactory 
   }
 
   @Override
-  TaskHandler newHandler(ChatSettings settings, ProviderConfig config) {
+  TaskHandler newHandler(ChatSettings settings, JsonCodec json, ProviderConfig config) {
     long imageTokens = config.getLong(IMAGE_TOKENS, MultimodalFusionHandler.DEFAULT_IMAGE_TOKENS);
     if (imageTokens < 0 || imageTokens > 100_000) {
       throw new IllegalArgumentException(
           "setting '" + IMAGE_TOKENS + "' is " + imageTokens + " but must be between 0 and 100000");
     }
-    return new MultimodalFusionHandler(settings, (int) imageTokens);
+    return new MultimodalFusionHandler(settings, json, (int) imageTokens);
   }
 }

@@ -5,6 +5,7 @@ import static org.keytriage.tasks.BuiltInTaskHandlers.MAX_TEXT_CHARS;
 
 import java.util.Map;
 import java.util.Optional;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
@@ -30,8 +31,8 @@ final class StreamingInsightsHandler extends ChatTaskHandler {
               + "that need attention now (e.g. a value outside its safe range), one per item; "
               + "empty when there are none. Be brief: the answer is shown live.");
 
-  StreamingInsightsHandler(ChatSettings settings) {
-    super(TaskTypes.STREAMING_INSIGHTS, settings);
+  StreamingInsightsHandler(ChatSettings settings, JsonCodec json) {
+    super(TaskTypes.STREAMING_INSIGHTS, settings, json);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.keytriage.tasks.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,17 +51,18 @@ record VariantRecord(
   }
 
   /**
-   * Reads {@code item} at {@code path} (e.g. {@code variants[3]}), recording each bad field.
+   * Reads {@code item} at {@code path} (e.g. {@code variants[3]}), recording each bad field in
+   * {@code parent}, the check of the object that holds the variants.
    *
    * @return the variant when all its fields are good
    */
-  static Optional<VariantRecord> read(Object item, String path, List<FieldError> errors) {
+  static Optional<VariantRecord> read(Object item, String path, FieldCheck parent) {
     if (!(item instanceof Map<?, ?> map)) {
-      errors.add(new FieldError(path, "must be an object with gene, rsid and genotype"));
+      parent.report(new FieldError(path, "must be an object with gene, rsid and genotype"));
       return Optional.empty();
     }
-    int before = errors.size();
-    FieldCheck check = new FieldCheck(map, path + ".", errors);
+    FieldCheck check = parent.nested(map, path + ".");
+    int before = check.errorCount();
     String gene = check.requiredText(GENE, MAX_GENE_CHARS, "the gene symbol, e.g. APOE").orElse(null);
     String rsid = check.requiredText(RSID, 20, "the dbSNP id, e.g. rs429358").orElse(null);
     if (rsid != null && !RSID_PATTERN.matcher(rsid.trim()).matches()) {
@@ -84,7 +84,7 @@ record VariantRecord(
     if (weight != null && !check.present(EFFECT_ALLELE)) {
       check.fail(EFFECT_ALLELE, "is required when effect_weight is given: the allele the weight is for");
     }
-    if (errors.size() > before) {
+    if (check.errorCount() > before) {
       return Optional.empty();
     }
     return Optional.of(

@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keytriage.spi.FieldError;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskHandlerFactory;
 import org.keytriage.spi.TaskInput;
+import org.keytriage.tasks.tck.ProviderConfigs;
 
 /** Small helpers for the handler tests. */
 final class Handlers {
   private Handlers() {}
 
   static TaskHandler create(TaskHandlerFactory factory) {
-    return factory.create(ProviderConfig.empty());
+    return factory.create(ProviderConfigs.empty());
   }
 
   /** The validation errors as field → message. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keytriage.spi.ClinicalPriority;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskInput;
@@ -17,6 +16,7 @@ import org.keytriage.spi.TaskResult;
 import org.keytriage.spi.UpstreamRequest;
 import org.keytriage.tasks.SampleInputs;
 import org.keytriage.tasks.results.MedicalTextAnalysis;
+import org.keytriage.tasks.tck.ProviderConfigs;
 
 class MedicalTextHandlerTest {
   private final TaskHandler handler = Handlers.create(new MedicalTextHandlerFactory());
@@ -76,20 +76,20 @@ class MedicalTextHandlerTest {
 
   @Test
   void settingsChangeModelTemperatureAndBudget() {
-    TaskHandler custom = new MedicalTextHandlerFactory().create(ProviderConfig.of(Map.of(
+    TaskHandler custom = new MedicalTextHandlerFactory().create(ProviderConfigs.of(Map.of(
         "model", "nvidia/llama-3.1-nemotron-70b-instruct", "temperature", "0", "max_tokens", "64")));
     UpstreamRequest request = custom.buildRequest(TaskInput.of(SampleInputs.medicalTextOnly()));
 
     assertThat(request.model()).isEqualTo("nvidia/llama-3.1-nemotron-70b-instruct");
     assertThat(request.body()).containsEntry("temperature", 0.0).containsEntry("max_tokens", 64);
     assertThatThrownBy(() -> new MedicalTextHandlerFactory()
-        .create(ProviderConfig.of(Map.of("temperature", "3"))))
+        .create(ProviderConfigs.of(Map.of("temperature", "3"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature");
     assertThatThrownBy(() -> new MedicalTextHandlerFactory()
-        .create(ProviderConfig.of(Map.of("max_tokens", "0"))))
+        .create(ProviderConfigs.of(Map.of("max_tokens", "0"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_tokens");
     assertThatThrownBy(() -> new MedicalTextHandlerFactory()
-        .create(ProviderConfig.of(Map.of("model", " "))))
+        .create(ProviderConfigs.of(Map.of("model", " "))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model");
   }
 

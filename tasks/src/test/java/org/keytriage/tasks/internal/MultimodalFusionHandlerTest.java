@@ -8,12 +8,12 @@ import static org.keytriage.tasks.internal.Handlers.errors;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.UpstreamRequest;
 import org.keytriage.tasks.SampleInputs;
 import org.keytriage.tasks.results.MultimodalAssessment;
+import org.keytriage.tasks.tck.ProviderConfigs;
 
 class MultimodalFusionHandlerTest {
   private final TaskHandler handler = Handlers.create(new MultimodalFusionHandlerFactory());
@@ -80,7 +80,8 @@ class MultimodalFusionHandlerTest {
     long chars = Handlers.systemPrompt(handler, SampleInputs.multimodal()).length() + text.length();
 
     assertThat(handler.routingHints(input).estimatedTokens()).isEqualTo((chars + 3) / 4 + 1536 + 2 * 1024);
-    TaskHandler cheap = new MultimodalFusionHandlerFactory().create(ProviderConfig.of(Map.of("image_tokens", "0")));
+    TaskHandler cheap =
+        new MultimodalFusionHandlerFactory().create(ProviderConfigs.of(Map.of("image_tokens", "0")));
     assertThat(cheap.routingHints(input).estimatedTokens()).isEqualTo((chars + 3) / 4 + 1536);
   }
 

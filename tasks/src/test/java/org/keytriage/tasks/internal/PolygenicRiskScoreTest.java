@@ -4,23 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.keytriage.tasks.SampleInputs.map;
 import static org.keytriage.tasks.SampleInputs.variant;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.keytriage.spi.FieldError;
-import org.keytriage.spi.ProviderConfig;
+import org.keytriage.spi.JsonCodec;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.tasks.SampleInputs;
 import org.keytriage.tasks.results.GenomicsAnalysis;
 import org.keytriage.tasks.results.PolygenicRisk;
+import org.keytriage.tasks.tck.ProviderConfigs;
 
 /** PRS = Σ effect_weight × copies of effect_allele; every expectation below is worked by hand. */
 class PolygenicRiskScoreTest {
-  private final TaskHandler handler = new GenomicsHandlerFactory().create(ProviderConfig.empty());
+  private static final JsonCodec JSON = ProviderConfigs.empty().json();
+  private final TaskHandler handler = new GenomicsHandlerFactory().create(ProviderConfigs.empty());
 
   @Test
   void heterozygousHomozygousAndAbsentEffectAlleles() {
@@ -58,6 +61,31 @@ class PolygenicRiskScoreTest {
 
     assertThat(prs.exactText()).isEqualTo("8");
     assertThat(prs.toRisk().score()).isEqualTo(OptionalDouble.of(8.0));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void weightsParsedFromJsonAreExactDecimalsWhateverTheirSpelling() {
+    // what the server hands on: every number a BigDecimal with the digits as written
+    // 0.1 × 1 (A/G, effect G) + 2e-1 × 2 (T/T, effect T) + 1 × 1 (C/T, effect C)
+    // + 1.50E+1 × 0 (A/A, effect G) = 0.1 + 0.4 + 1 + 0 = 1.5
+    Map<String, Object> input = (Map<String, Object>) JSON.parse("{\"variants\": ["
+        + weighted("rs1", "A/G", "G", "0.1") + ", " + weighted("rs2", "T/T", "T", "2e-1") + ", "
+        + weighted("rs3", "C/T", "C", "1") + ", " + weighted("rs4", "A/A", "G", "1.50E+1") + "]}");
+    List<?> variants = (List<?>) input.get("variants");
+    assertThat(variants).allSatisfy(v ->
+        assertThat(((Map<?, ?>) v).get("effect_weight")).isInstanceOf(BigDecimal.class));
+
+    PolygenicRiskScore prs = score(variants.toArray(Map<?, ?>[]::new));
+
+    assertThat(prs.exactText()).isEqualTo("1.5");
+    assertThat(prs.toRisk().score()).isEqualTo(OptionalDouble.of(1.5));
+    assertThat(prs.scoredVariants()).isEqualTo(4);
+    String prompt = userText(TaskInput.of(input));
+    assertThat(prompt)
+        .contains("effect_weight=0.1\n", "effect_weight=0.2\n", "effect_weight=1\n")
+        .contains("effect_weight=15.0\n")
+        .contains("Polygenic risk score: 1.5 (");
   }
 
   @Test
@@ -110,11 +138,18 @@ class PolygenicRiskScoreTest {
     assertThat(risk.score()).as("the model's own number is ignored").isEqualTo(OptionalDouble.of(0.8));
   }
 
+  /** One variant as JSON text, its weight spelled as given. */
+  private static String weighted(String rsid, String genotype, String effectAllele, String weight) {
+    return "{\"gene\": \"G\", \"rsid\": \"" + rsid + "\", \"genotype\": \"" + genotype
+        + "\", \"effect_allele\": \"" + effectAllele + "\", \"effect_weight\": " + weight + "}";
+  }
+
   private PolygenicRiskScore score(Map<?, ?>... variants) {
     List<VariantRecord> records = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
+    FieldCheck input = new FieldCheck(Map.of(), "", errors, JSON);
     for (int i = 0; i < variants.length; i++) {
-      VariantRecord.read(variants[i], "variants[" + i + "]", errors).ifPresent(records::add);
+      VariantRecord.read(variants[i], "variants[" + i + "]", input).ifPresent(records::add);
     }
     assertThat(errors).isEmpty();
     return PolygenicRiskScore.of(records);

@@ -61,9 +61,12 @@ public abstract class TaskHandlerContract {
     return false;
   }
 
-  /** The settings the suite creates handlers with; empty by default. */
+  /**
+   * The settings the suite creates handlers with; by default none, with the engine's JSON codec as
+   * the gateway gives it ({@link ProviderConfigs}).
+   */
   protected ProviderConfig config() {
-    return ProviderConfig.empty();
+    return ProviderConfigs.empty();
   }
 
   private TaskHandler handler() {
@@ -316,8 +319,8 @@ public abstract class TaskHandlerContract {
         defaults.put(property.name(), property.defaultValue());
       }
     }
-    TaskHandler withDefaults = factory().create(ProviderConfig.of(defaults));
-    TaskHandler empty = factory().create(ProviderConfig.empty());
+    TaskHandler withDefaults = factory().create(ProviderConfigs.of(defaults));
+    TaskHandler empty = factory().create(ProviderConfigs.empty());
     TaskInput input = TaskInput.of(validInputs().get(0));
     assertThat(withDefaults.buildRequest(input).body()).isEqualTo(empty.buildRequest(input).body());
   }
@@ -327,7 +330,7 @@ public abstract class TaskHandlerContract {
     for (ConfigProperty property : factory().configProperties()) {
       if (property.type() == ConfigPropertyType.INTEGER
           || property.type() == ConfigPropertyType.DECIMAL) {
-        ProviderConfig bad = ProviderConfig.of(Map.of(property.name(), "not-a-number"));
+        ProviderConfig bad = ProviderConfigs.of(Map.of(property.name(), "not-a-number"));
         assertThatThrownBy(() -> factory().create(bad))
             .as("create() with %s = 'not-a-number'", property.name())
             .isInstanceOf(IllegalArgumentException.class)

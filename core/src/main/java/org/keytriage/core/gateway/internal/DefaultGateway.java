@@ -25,7 +25,6 @@ import org.keytriage.core.upstream.UpstreamDeadlineExceededException;
 import org.keytriage.core.upstream.internal.UpstreamCalls;
 import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.FieldError;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskHandlerFactory;
@@ -46,7 +45,7 @@ public final class DefaultGateway implements Gateway {
   public DefaultGateway(
       UpstreamCalls calls,
       PluginRegistry<TaskHandlerFactory> taskHandlers,
-      Map<String, ProviderConfig> handlerSettings,
+      Map<String, Map<String, String>> handlerSettings,
       GatewayEvents events,
       Clock clock) {
     this.calls = Objects.requireNonNull(calls, "calls");

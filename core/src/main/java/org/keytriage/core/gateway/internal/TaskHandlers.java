@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.keytriage.core.plugin.PluginRegistry;
 import org.keytriage.core.routing.UnknownTaskTypeException;
-import org.keytriage.spi.ProviderConfig;
 import org.keytriage.spi.TaskHandler;
 import org.keytriage.spi.TaskHandlerFactory;
 
@@ -21,7 +20,7 @@ final class TaskHandlers {
    * @throws IllegalArgumentException naming the setting when a handler refuses its settings, or a
    *     task type with settings but no handler
    */
-  TaskHandlers(PluginRegistry<TaskHandlerFactory> registry, Map<String, ProviderConfig> settings) {
+  TaskHandlers(PluginRegistry<TaskHandlerFactory> registry, Map<String, Map<String, String>> settings) {
     for (String type : settings.keySet()) {
       if (registry.find(type).isEmpty()) {
         throw new IllegalArgumentException("Settings are given for task type '" + type
@@ -31,7 +30,8 @@ final class TaskHandlers {
     }
     Map<String, TaskHandler> handlers = new LinkedHashMap<>();
     for (TaskHandlerFactory f : registry.factories()) {
-      handlers.put(f.id(), f.create(settings.getOrDefault(f.id(), ProviderConfig.empty())));
+      // the registry's config carries the engine's JSON codec, which handlers parse answers with
+      handlers.put(f.id(), f.create(registry.config(settings.getOrDefault(f.id(), Map.of()))));
     }
     this.byType = Map.copyOf(handlers);
   }

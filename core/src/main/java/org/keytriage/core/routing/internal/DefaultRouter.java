@@ -259,7 +259,7 @@ public final class DefaultRouter implements Router {
             .find(strategyId)
             .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
     ProviderConfig settings =
-        ProviderConfig.of(config.strategySettings().getOrDefault(strategyId, Map.of()));
+        strategies.config(config.strategySettings().getOrDefault(strategyId, Map.of()));
     return new IsolatingStrategy(strategyId, factory.create(settings));
   }
 

@@ -1,5 +1,6 @@
 package org.keytriage.core.upstream.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.keytriage.core.upstream.TokenUsage;
 /**
  * Builds, from a stream's chunks, the equivalent non-streaming chat completion (id, model, one
  * message per choice index with the concatenated {@code delta.content}, finish reasons, usage) and
- * keeps the character count the token counting rule needs.
+ * keeps the character count the token counting rule needs. Its numbers are {@code BigDecimal}s,
+ * like a parsed body's, so a handler reads a streamed answer as it reads any other.
  */
 final class StreamAssembly {
   private Object id;
@@ -98,16 +100,16 @@ final class StreamAssembly {
           message.put("role", "assistant");
           message.put("content", text.toString());
           Map<String, Object> choice = new LinkedHashMap<>();
-          choice.put("index", (long) index);
+          choice.put("index", BigDecimal.valueOf(index));
           choice.put("message", message);
           choice.put("finish_reason", finishReasons.get(index));
           choices.add(choice);
         });
     body.put("choices", choices);
     Map<String, Object> u = new LinkedHashMap<>();
-    u.put("prompt_tokens", tokens.prompt());
-    u.put("completion_tokens", tokens.completion());
-    u.put("total_tokens", tokens.total());
+    u.put("prompt_tokens", BigDecimal.valueOf(tokens.prompt()));
+    u.put("completion_tokens", BigDecimal.valueOf(tokens.completion()));
+    u.put("total_tokens", BigDecimal.valueOf(tokens.total()));
     body.put("usage", u);
     return body;
   }
