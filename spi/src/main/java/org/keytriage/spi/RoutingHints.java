@@ -3,9 +3,12 @@ package org.keytriage.spi;
 /**
  * What a task handler tells the router about one request.
  *
- * @param latencySensitive prefer fast keys (streaming work)
- * @param costSensitive prefer cheap keys (batch work)
- * @param streaming the upstream answer is relayed as a stream
+ * @param latencySensitive prefer fast keys: the lowest-latency key with room comes first within
+ *     its tier (keys without latency samples after those with)
+ * @param costSensitive prefer cheap keys (batch work): the cheapest key with room first; wins over
+ *     the wish for speed
+ * @param streaming the upstream answer is relayed as a stream; routed like {@code
+ *     latencySensitive}, since a stream's reader waits for the first token
  * @param clinicalPriority how urgent the work is
  * @param estimatedTokens tokens to reserve before the call (prompt estimate plus the completion
  *     budget); settled with the real count afterwards. Must be {@code >= 0}.

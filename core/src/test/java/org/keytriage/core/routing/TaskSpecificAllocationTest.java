@@ -15,6 +15,7 @@ import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.testing.MutableClock;
 import org.keytriage.spi.KeyTier;
 import org.keytriage.spi.RoutingHints;
+import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.TaskTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -236,5 +237,33 @@ class TaskSpecificAllocationTest {
     assertThat(keyTriage.ledger().usage("k").tokens()).isEqualTo(300);
     assertThat(keyTriage.metrics().keyMetrics().get("k").totalRequests()).isEqualTo(1);
     assertThat(keyTriage.metrics().keyMetrics().get("k").successRate()).isEqualTo(100.0);
+  }
+
+  @Test
+  void highPriorityAndLatencySensitiveWorkTakeTheFastestKeyWhileNormalWorkKeepsTheStrategysOrder() {
+    start(KeyTriageConfig.builder()
+        .addKey(key("first_by_priority", 100, TaskTypes.DIAGNOSTIC_REPORT_GENERATION).toBuilder().priority(2).build())
+        .addKey(key("faster", 100, TaskTypes.DIAGNOSTIC_REPORT_GENERATION).toBuilder().priority(1).build())
+        .strategy(TaskTypes.DIAGNOSTIC_REPORT_GENERATION, "priority")
+        .build());
+    String task = TaskTypes.DIAGNOSTIC_REPORT_GENERATION;
+    // one answered call each teaches the engine the keys' latencies (neither slow enough to demote)
+    Allocation slow = keyTriage.allocate(task, RoutingHints.ofTokens(10));
+    assertThat(slow.keyId()).isEqualTo("first_by_priority");
+    slow.succeeded(10, 120);
+    Allocation other = keyTriage.router().allocate(
+        new org.keytriage.spi.RoutingRequest(task, RoutingHints.ofTokens(10)), java.util.Set.of("first_by_priority"));
+    other.succeeded(10, 60);
+
+    Allocation normal = keyTriage.allocate(task, RoutingHints.ofTokens(10));
+    Allocation high = keyTriage.allocate(task,
+        RoutingHints.builder().estimatedTokens(10).clinicalPriority(ClinicalPriority.HIGH).build());
+    Allocation fast = keyTriage.allocate(task,
+        RoutingHints.builder().estimatedTokens(10).latencySensitive(true).build());
+
+    assertThat(normal.keyId()).isEqualTo("first_by_priority");
+    assertThat(high.keyId()).isEqualTo("faster");
+    assertThat(fast.keyId()).isEqualTo("faster");
+    List.of(normal, high, fast).forEach(Allocation::release);
   }
 }
