@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import org.keytriage.core.alerts.Alert;
-import org.keytriage.core.alerts.AlertType;
-import org.keytriage.core.alerts.RecentAlerts;
 import java.util.Map;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.accounting.HealthReport;
@@ -15,6 +12,9 @@ import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.accounting.MetricsSnapshot;
 import org.keytriage.core.accounting.OptimizationReport;
 import org.keytriage.core.accounting.Recommendation;
+import org.keytriage.core.alerts.Alert;
+import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.alerts.RecentAlerts;
 import org.keytriage.core.config.ApiKeyConfig;
 
 /** Prints what the guide's demo promises, from the engine's own reports. */

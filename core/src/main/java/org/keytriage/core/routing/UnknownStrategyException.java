@@ -1,9 +1,8 @@
 package org.keytriage.core.routing;
 
+import java.util.Set;
 import org.keytriage.core.errors.ErrorCode;
 import org.keytriage.core.errors.KeyTriageException;
-
-import java.util.Set;
 
 /** A strategy id that no discovered factory provides. */
 public class UnknownStrategyException extends KeyTriageException {

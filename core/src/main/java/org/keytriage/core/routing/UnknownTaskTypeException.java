@@ -1,9 +1,8 @@
 package org.keytriage.core.routing;
 
+import java.util.Set;
 import org.keytriage.core.errors.ErrorCode;
 import org.keytriage.core.errors.KeyTriageException;
-
-import java.util.Set;
 
 /** A request named a task type that no configuration or task handler knows. */
 public class UnknownTaskTypeException extends KeyTriageException {

@@ -1,8 +1,7 @@
 package org.keytriage.core.upstream;
 
-import org.keytriage.core.errors.ErrorCode;
-
 import java.util.Map;
+import org.keytriage.core.errors.ErrorCode;
 
 /**
  * The upstream refused the request itself (400, 404, 413, 422 and other 4xx that are not about the

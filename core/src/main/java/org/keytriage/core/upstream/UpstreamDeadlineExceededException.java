@@ -1,8 +1,7 @@
 package org.keytriage.core.upstream;
 
-import org.keytriage.core.errors.ErrorCode;
-
 import java.time.Duration;
+import org.keytriage.core.errors.ErrorCode;
 
 /** The request deadline ran out before any key answered; every attempt made is in {@link #attempts()}. */
 public class UpstreamDeadlineExceededException extends UpstreamException {

@@ -9,16 +9,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.testing.MutableClock;
+import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.KeyTier;
 import org.keytriage.spi.RoutingHints;
-import org.keytriage.spi.ClinicalPriority;
 import org.keytriage.spi.TaskTypes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * The guide's "100 % correct task-to-key allocation": every task type gets only keys that serve it,

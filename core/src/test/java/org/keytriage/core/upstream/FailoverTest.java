@@ -1,6 +1,5 @@
 package org.keytriage.core.upstream;
 
-import org.keytriage.core.gateway.Call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +8,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.keytriage.core.alerts.AlertType;
+import org.keytriage.core.gateway.Call;
 import org.keytriage.core.keys.CircuitState;
 import org.keytriage.core.routing.NoAvailableKeyException;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.UpstreamRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * One failover case per test, against the simulator. The {@code priority} strategy makes the

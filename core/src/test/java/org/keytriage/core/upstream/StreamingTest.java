@@ -1,6 +1,5 @@
 package org.keytriage.core.upstream;
 
-import org.keytriage.core.gateway.Call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -12,14 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.keytriage.core.accounting.KeyMetrics;
+import org.keytriage.core.gateway.Call;
 import org.keytriage.core.json.JsonTrees;
 import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.WitnessEntry;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.UpstreamRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class StreamingTest {
   private SimulatedUpstream up;

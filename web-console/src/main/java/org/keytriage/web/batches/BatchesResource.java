@@ -1,6 +1,5 @@
 package org.keytriage.web.batches;
 
-import org.keytriage.core.batch.Batch;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.keytriage.core.batch.Batch;
 import org.keytriage.web.batches.internal.BatchAccess;
 import org.keytriage.web.batches.internal.BatchRequest;
 import org.keytriage.web.batches.internal.BatchViews;

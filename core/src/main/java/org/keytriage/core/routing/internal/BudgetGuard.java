@@ -3,13 +3,13 @@ package org.keytriage.core.routing.internal;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Locale;
-import org.keytriage.core.accounting.BudgetLedger;
 import org.keytriage.core.accounting.BudgetLedger.BudgetBooking;
+import org.keytriage.core.accounting.BudgetLedger;
 import org.keytriage.core.accounting.BudgetLimits;
 import org.keytriage.core.accounting.BudgetSpend;
+import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.events.BudgetCrossed;
 import org.keytriage.core.events.GatewayEvents;
-import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.routing.RoutingGuards;
 
 /**

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import org.keytriage.core.events.GatewayEvents;
 import org.keytriage.core.events.KeyPenalised;
-import org.keytriage.core.keys.KeyRegistry;
 import org.keytriage.core.keys.CooldownPolicy;
+import org.keytriage.core.keys.KeyRegistry;
 
 /**
  * What the upstream's refusals do to a key's state: a 429 cools it down, a 401/403 quarantines it.

@@ -3,6 +3,8 @@ package org.keytriage.core.upstream.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.alerts.AlertType;
 import org.keytriage.core.alerts.RecentAlerts;
@@ -10,8 +12,6 @@ import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.KeyTriageConfig;
 import org.keytriage.core.keys.CooldownPolicy;
 import org.keytriage.core.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class KeyPenaltiesTest {
   private final MutableClock clock = new MutableClock();

@@ -1,8 +1,8 @@
 package org.keytriage.web.batches.internal;
 
-import org.keytriage.core.batch.Batch;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.keytriage.core.batch.Batch;
 import org.keytriage.web.errors.ApiException;
 import org.keytriage.web.security.Integrator;
 import org.keytriage.web.security.Integrators;

@@ -1,6 +1,5 @@
 package org.keytriage.web.batches.internal;
 
-import org.keytriage.core.batch.Batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keytriage.core.batch.Batch;
 import org.keytriage.web.errors.ApiException;
 
 /**

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.keytriage.spi.FieldError;
 import org.keytriage.core.gateway.InvalidTaskInputException;
+import org.keytriage.spi.FieldError;
 
 /**
  * A batch as submitted: {@code {"task_type": "…", "items": [ {input}, … ]}}. Its shape is checked

@@ -1,10 +1,10 @@
 package org.keytriage.web.batches.internal;
 
-import org.keytriage.core.batch.ItemResult;
-import org.keytriage.core.batch.Batch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.keytriage.core.batch.Batch;
+import org.keytriage.core.batch.ItemResult;
 
 /**
  * Batches as JSON. The summary answers a submission: {@code batch_id}, {@code status}, {@code

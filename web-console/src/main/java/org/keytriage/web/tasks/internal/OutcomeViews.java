@@ -2,9 +2,9 @@ package org.keytriage.web.tasks.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keytriage.core.gateway.TaskOutcome;
 import org.keytriage.core.upstream.TokenUsage;
 import org.keytriage.spi.TaskResult;
-import org.keytriage.core.gateway.TaskOutcome;
 
 /**
  * A typed task's answer as JSON: {@code task_type}, {@code result} (the handler's typed fields),

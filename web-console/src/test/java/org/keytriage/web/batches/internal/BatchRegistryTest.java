@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.keytriage.core.batch.Batch;
+import org.keytriage.core.batch.BatchRunner;
 import org.keytriage.core.batch.BatchStatus;
 import org.keytriage.core.batch.ItemResult;
-import org.keytriage.core.batch.BatchRunner;
-import org.keytriage.core.batch.Batch;
 import org.keytriage.web.errors.ApiException;
 
 /** Cap and expiry of the in-memory batch registry, on a clock the test moves. */

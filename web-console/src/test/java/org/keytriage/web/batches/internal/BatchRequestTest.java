@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.keytriage.spi.FieldError;
 import org.keytriage.core.gateway.InvalidTaskInputException;
+import org.keytriage.spi.FieldError;
 
 /** A batch body's shape and its items' field errors. */
 class BatchRequestTest {
