@@ -87,6 +87,11 @@ public final class ClusterBackends implements AutoCloseable {
     return backends.counters();
   }
 
+  /** How many grid operations these backends have sent, synchronous and not; zeros in process. */
+  public GridOperations gridOperations() {
+    return backends.operations();
+  }
+
   /** Gives the engine builder these backends: ledger, key states, spend and counter exchange. */
   public KeyTriage.Builder configure(KeyTriage.Builder builder) {
     return builder

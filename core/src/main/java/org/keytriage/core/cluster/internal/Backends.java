@@ -2,6 +2,7 @@ package org.keytriage.core.cluster.internal;
 
 import org.keytriage.core.accounting.CounterExchange;
 import org.keytriage.core.accounting.SpendStore;
+import org.keytriage.core.cluster.GridOperations;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
 
@@ -14,6 +15,8 @@ import org.keytriage.core.ledger.UsageLedger;
  * @param counters how metrics see the other nodes
  * @param grid the Hazelcast instance ({@code com.hazelcast.core.HazelcastInstance}) or {@code null}
  *     in process; typed {@code Object} so callers without the Hazelcast jar never load its types
+ * @param operations the count of grid operations these backends sent ({@link GridOperations#NONE}
+ *     in process)
  * @param shutdown what closing does: stop background work, shut down an instance KeyTriage started
  */
 public record Backends(
@@ -22,6 +25,7 @@ public record Backends(
     SpendStore spend,
     CounterExchange counters,
     Object grid,
+    GridOperations operations,
     Runnable shutdown) {
 
   /** One JVM, no grid. */
@@ -32,6 +36,7 @@ public record Backends(
         SpendStore.inProcess(),
         CounterExchange.none(),
         null,
+        GridOperations.NONE,
         () -> {});
   }
 }

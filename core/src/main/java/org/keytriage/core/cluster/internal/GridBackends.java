@@ -67,7 +67,7 @@ public final class GridBackends {
             hz.shutdown();
           }
         };
-    return new Backends(ledger, keyStates, spend, counters, hz, shutdown);
+    return new Backends(ledger, keyStates, spend, counters, hz, calls.operations(), shutdown);
   }
 
   private static String describe(HazelcastInstance hz, ClusterSettings settings, String how) {

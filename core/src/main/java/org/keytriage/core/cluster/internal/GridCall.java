@@ -9,18 +9,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.keytriage.core.cluster.FailureMode;
+import org.keytriage.core.cluster.GridOperations;
 import org.keytriage.core.cluster.LedgerUnavailableException;
 
 /**
  * Waits for one grid operation at most the operation timeout and turns every way the grid can fail
  * (timeout, member gone, client offline, instance shut down) into a {@link
  * LedgerUnavailableException} that says what to check. Exceptions thrown by the operation itself
- * (a bug, not an outage) pass through unchanged.
+ * (a bug, not an outage) pass through unchanged. Every grid operation of the backends goes through
+ * here, so its {@link #operations() counter} is the node's count of grid round trips.
  */
 public final class GridCall {
   private final Duration timeout;
   private final String gridDescription;
   private final FailureMode failureMode;
+  private final GridOperationCounter counter = new GridOperationCounter();
 
   /**
    * @param timeout the longest to wait
@@ -38,12 +41,18 @@ public final class GridCall {
     return timeout;
   }
 
+  /** What went through this call site so far. */
+  public GridOperations operations() {
+    return counter;
+  }
+
   /**
    * Starts the operation and waits for its result.
    *
    * @param what the operation in words, e.g. {@code reserve on key 'medical_text'}
    */
   public <R> R await(String what, Supplier<? extends CompletionStage<R>> start) {
+    counter.waited();
     try {
       return start.get().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
