@@ -79,7 +79,11 @@ public final class KeyTriage implements AutoCloseable {
     this.ledger = b.ledger != null ? b.ledger : UsageLedgers.inProcess(b.clock);
     this.clock = ledger.clock();
     this.states = b.states != null ? b.states : KeyStateStore.inProcess();
-    this.budgets = new BudgetLedger(clock, b.spendStore != null ? b.spendStore : SpendStore.inProcess());
+    this.budgets =
+        new BudgetLedger(
+            clock,
+            b.spendStore != null ? b.spendStore : SpendStore.inProcess(),
+            config.apiKeys().stream().map(ApiKeyConfig::keyId).toList());
     this.counters = b.counterExchange != null ? b.counterExchange : CounterExchange.none();
     this.alerts = b.alerts != null ? b.alerts : new RecentAlerts();
     this.strategies =

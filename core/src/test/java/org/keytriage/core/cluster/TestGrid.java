@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,6 +97,18 @@ final class TestGrid implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /**
+   * Polls until {@code value} reads {@code expected} (within 1e-9), for at most {@link #PATIENT}:
+   * for what the engine sends without waiting, such as budget bookings.
+   */
+  static void awaitValue(String what, DoubleSupplier value, double expected) {
+    long deadline = System.nanoTime() + PATIENT.toNanos();
+    while (Math.abs(value.getAsDouble() - expected) > 1e-9) {
+      assertThat(System.nanoTime() - deadline).as("%s reached %s", what, expected).isNegative();
+      Thread.onSpinWait();
     }
   }
 

@@ -2,7 +2,6 @@ package org.keytriage.core.cluster.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Clock;
-import org.keytriage.core.accounting.SpendStore;
 import org.keytriage.core.cluster.ClusterSettings;
 import org.keytriage.core.cluster.FailureMode;
 import org.keytriage.core.keys.KeyState;
@@ -54,7 +53,7 @@ public final class GridBackends {
       ledger = new DegradingUsageLedger(ledger, settings.degradedShare(), settings.degradedRecheck(), System::nanoTime);
       keyStates = new DegradingKeyStateStore(keyStates, settings.degradedRecheck(), System::nanoTime);
     }
-    SpendStore spend =
+    HazelcastSpendStore spend =
         new HazelcastSpendStore(
             hz.getMap(maps.budgetSpend()), calls, settings.failureMode(), settings.usageReadMaxAge(), System::nanoTime);
     HazelcastCounterExchange counters =
@@ -63,6 +62,7 @@ public final class GridBackends {
     Runnable shutdown =
         () -> {
           counters.close();
+          spend.close(); // bookings sent without waiting reach the grid before it goes
           if (owned) {
             hz.shutdown();
           }

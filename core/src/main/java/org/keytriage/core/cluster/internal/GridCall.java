@@ -2,9 +2,12 @@ package org.keytriage.core.cluster.internal;
 
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -20,6 +23,9 @@ import org.keytriage.core.cluster.LedgerUnavailableException;
  * here, so its {@link #operations() counter} is the node's count of grid round trips.
  */
 public final class GridCall {
+  /** Where answers of {@link #send} are handed on: off Hazelcast's own threads. */
+  private static final Executor CALLBACKS = ForkJoinPool.commonPool();
+
   private final Duration timeout;
   private final String gridDescription;
   private final FailureMode failureMode;
@@ -65,6 +71,43 @@ public final class GridCall {
     } catch (RuntimeException e) {
       throw translate(what, e);
     }
+  }
+
+  /**
+   * Sends the operation without waiting for it, for work whose answer nobody on the request path
+   * needs (a budget booking, a refresh of a local copy). The returned future completes on a pool
+   * thread, never on a Hazelcast thread, so whatever follows it may log or alert; it fails with a
+   * {@link LedgerUnavailableException} when the grid gives no usable answer within the timeout,
+   * like {@link #await}.
+   *
+   * @param what the operation in words, for the failure's message
+   */
+  public <R> CompletableFuture<R> send(String what, Supplier<? extends CompletionStage<R>> start) {
+    counter.sent();
+    CompletableFuture<R> answer = new CompletableFuture<>();
+    try {
+      start.get().whenCompleteAsync(
+          (r, e) -> {
+            if (e == null) {
+              answer.complete(r);
+            } else {
+              answer.completeExceptionally(e);
+            }
+          },
+          CALLBACKS);
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+    }
+    return answer
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .exceptionally(
+            e -> {
+              Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof TimeoutException) {
+                throw unavailable(what, "no answer within " + timeout.toMillis() + " ms", cause);
+              }
+              throw translate(what, cause);
+            });
   }
 
   private RuntimeException translate(String what, Throwable cause) {

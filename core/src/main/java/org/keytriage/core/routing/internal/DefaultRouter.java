@@ -48,6 +48,14 @@ import org.keytriage.spi.RoutingRequest;
  * over their budget warning share and slow keys to the back of the tier. A half-open key is
  * reserved first and then its single probe claimed, so a lost race costs one reservation released,
  * never a second probe.
+ *
+ * <p>Grid round trips, on cluster backends: a served request waits for the grid at most three
+ * times, however many candidates there are: one batched read of the route's key states ({@link
+ * CandidateView}), the reservation and the settle. Usage for the strategy and budget spend come
+ * from this node's copies (refreshed in the background), a closed circuit is admitted and
+ * succeeds on the state the view read, and cost is booked without waiting. Only transitions (a
+ * half-open probe, a success after 429s, a failure) update the state store, and every candidate
+ * the ledger refuses costs one more reservation.
  */
 public final class DefaultRouter implements Router {
   private final KeyTriageConfig config;
@@ -117,9 +125,10 @@ public final class DefaultRouter implements Router {
     long now = clock.millis();
     RoutingGuards g = guards;
     Refusals refusals = new Refusals();
-    Allocation a = tryTier(route, route.specialised(), KeyTier.SPECIALISED, request, excludedKeyIds, now, g, refusals);
+    CandidateView view = CandidateView.read(states, route, excludedKeyIds);
+    Allocation a = tryTier(route, route.specialised(), KeyTier.SPECIALISED, request, excludedKeyIds, now, g, refusals, view);
     if (a == null) {
-      a = tryTier(route, route.backups(), KeyTier.BACKUP, request, excludedKeyIds, now, g, refusals);
+      a = tryTier(route, route.backups(), KeyTier.BACKUP, request, excludedKeyIds, now, g, refusals, view);
     }
     if (a == null) {
       accounting.recordRejected(request.taskType());
@@ -136,18 +145,19 @@ public final class DefaultRouter implements Router {
       Set<String> excluded,
       long now,
       RoutingGuards g,
-      Refusals refusals) {
+      Refusals refusals,
+      CandidateView view) {
     if (keys.isEmpty()) {
       return null;
     }
     Map<String, RoutedKey> byId = new LinkedHashMap<>(keys.size() * 2);
-    List<CandidateKey> candidates = new ArrayList<>(keys.size());
+    Map<String, Double> budgetShares = new LinkedHashMap<>(keys.size() * 2);
     for (RoutedKey key : keys) {
       if (!excluded.isEmpty() && excluded.contains(key.id())) {
         refusals.alreadyTried++;
         continue;
       }
-      KeyState state = states.get(key.id(), key.initialState());
+      KeyState state = view.state(key);
       if (!state.usableAt(now)) {
         refusals.unusable(state, now);
         continue;
@@ -162,7 +172,14 @@ public final class DefaultRouter implements Router {
         continue;
       }
       byId.put(key.id(), key);
-      candidates.add(candidate(key, tier, budget));
+      budgetShares.put(key.id(), budget);
+    }
+    // the strategy's live view of usage, for the usable keys only, in one call (see usageAll)
+    Map<String, UsageSnapshot> usage = byId.isEmpty() ? Map.of() : ledger.usageAll(byId.keySet());
+    List<CandidateKey> candidates = new ArrayList<>(byId.size());
+    for (RoutedKey key : byId.values()) {
+      UsageSnapshot u = usage.getOrDefault(key.id(), UsageSnapshot.EMPTY);
+      candidates.add(candidate(key, tier, budgetShares.get(key.id()), u));
     }
     List<CandidateKey> ordered =
         HintOrdering.apply(
@@ -183,7 +200,8 @@ public final class DefaultRouter implements Router {
         refusals.denied(result);
         continue;
       }
-      CircuitKeeper.Admission admission = services.circuits().admit(key, now);
+      KeyState seen = view.state(key);
+      CircuitKeeper.Admission admission = services.circuits().admit(key, seen, now);
       if (admission == CircuitKeeper.Admission.DENIED) {
         ledger.release(result.reservation()); // another caller holds the half-open probe
         refusals.probeOut++;
@@ -196,14 +214,14 @@ public final class DefaultRouter implements Router {
           result.reservation(),
           services,
           g,
-          admission == CircuitKeeper.Admission.PROBE);
+          admission == CircuitKeeper.Admission.PROBE,
+          seen);
     }
     return null;
   }
 
-  private CandidateKey candidate(RoutedKey key, KeyTier tier, double budgetUtilisation) {
+  private CandidateKey candidate(RoutedKey key, KeyTier tier, double budgetUtilisation, UsageSnapshot usage) {
     ApiKeyConfig c = key.config();
-    UsageSnapshot usage = ledger.usage(key.id());
     OutcomeCounters counters = accounting.key(key.id());
     double successRate = counters.successRatio();
     return new CandidateKey(
