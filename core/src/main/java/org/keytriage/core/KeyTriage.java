@@ -40,6 +40,7 @@ import org.keytriage.core.ledger.UsageSnapshot;
 import org.keytriage.core.plugin.PluginRegistry;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.Router;
+import org.keytriage.core.routing.StrategyChoiceStore;
 import org.keytriage.core.routing.internal.DefaultRouter;
 import org.keytriage.spi.BalancingStrategyFactory;
 import org.keytriage.spi.RoutingHints;
@@ -109,7 +110,8 @@ public final class KeyTriage implements AutoCloseable {
             states,
             accounting,
             budgets,
-            alerts);
+            alerts,
+            b.strategyChoices != null ? b.strategyChoices : StrategyChoiceStore.inProcess());
     this.publication = counters.publish(accounting::snapshot);
   }
 
@@ -363,6 +365,7 @@ public final class KeyTriage implements AutoCloseable {
     private KeyStateStore states;
     private SpendStore spendStore;
     private CounterExchange counterExchange;
+    private StrategyChoiceStore strategyChoices;
     private AlertSink alerts;
     private ClassLoader classLoader = defaultClassLoader();
     private Path pluginsDirectory;
@@ -401,6 +404,15 @@ public final class KeyTriage implements AutoCloseable {
     /** How metrics see the other nodes; default {@link CounterExchange#none()} (this node only). */
     public Builder counterExchange(CounterExchange value) {
       this.counterExchange = value;
+      return this;
+    }
+
+    /**
+     * Where run-time strategy switches are kept; default in process. A cluster store makes a switch
+     * hold on every node.
+     */
+    public Builder strategyChoices(StrategyChoiceStore value) {
+      this.strategyChoices = value;
       return this;
     }
 

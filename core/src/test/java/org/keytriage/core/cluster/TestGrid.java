@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -101,15 +102,20 @@ final class TestGrid implements AutoCloseable {
   }
 
   /**
-   * Polls until {@code value} reads {@code expected} (within 1e-9), for at most {@link #PATIENT}:
-   * for what the engine sends without waiting, such as budget bookings.
+   * Polls until {@code condition} holds, for at most {@link #PATIENT}: for what the engine sends
+   * without waiting (budget bookings) or learns from events (strategy switches).
    */
-  static void awaitValue(String what, DoubleSupplier value, double expected) {
+  static void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + PATIENT.toNanos();
-    while (Math.abs(value.getAsDouble() - expected) > 1e-9) {
-      assertThat(System.nanoTime() - deadline).as("%s reached %s", what, expected).isNegative();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as(what).isNegative();
       Thread.onSpinWait();
     }
+  }
+
+  /** Polls until {@code value} reads {@code expected} (within 1e-9), for at most {@link #PATIENT}. */
+  static void awaitValue(String what, DoubleSupplier value, double expected) {
+    await(what + " reached " + expected, () -> Math.abs(value.getAsDouble() - expected) <= 1e-9);
   }
 
   /** The settings every member started with (port aside), to build more backends on. */

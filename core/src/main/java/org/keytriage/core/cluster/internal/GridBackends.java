@@ -59,15 +59,18 @@ public final class GridBackends {
     HazelcastCounterExchange counters =
         new HazelcastCounterExchange(
             hz.getMap(maps.memberMetrics()), hz.getLocalEndpoint().getUuid().toString(), calls, settings.metricsPublishInterval());
+    HazelcastStrategyChoiceStore strategyChoices =
+        new HazelcastStrategyChoiceStore(hz.getMap(maps.strategyChoices()), calls);
     Runnable shutdown =
         () -> {
           counters.close();
+          strategyChoices.close();
           spend.close(); // bookings sent without waiting reach the grid before it goes
           if (owned) {
             hz.shutdown();
           }
         };
-    return new Backends(ledger, keyStates, spend, counters, hz, calls.operations(), shutdown);
+    return new Backends(ledger, keyStates, spend, counters, strategyChoices, hz, calls.operations(), shutdown);
   }
 
   private static String describe(HazelcastInstance hz, ClusterSettings settings, String how) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.NoAvailableKeyException;
 import org.keytriage.core.routing.Router;
 import org.keytriage.core.routing.RoutingGuards;
+import org.keytriage.core.routing.StrategyChoiceStore;
 import org.keytriage.core.routing.UnknownStrategyException;
 import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.spi.BalancingStrategy;
@@ -67,9 +69,11 @@ public final class DefaultRouter implements Router {
   private final ConcurrentMap<String, TaskRoute> routes = new ConcurrentHashMap<>();
   private final BudgetGuard budgets;
   private final CompletionServices services;
+  private final StrategyChoiceStore strategyChoices;
+  private final ChosenStrategies chosen;
   private volatile RoutingGuards guards = RoutingGuards.DEFAULTS;
 
-  /** A router with no budget ledger shared with anyone and alerts discarded. */
+  /** A router with no budget ledger or strategy choices shared with anyone, and alerts discarded. */
   public DefaultRouter(
       KeyTriageConfig config,
       Collection<String> taskTypes,
@@ -78,9 +82,13 @@ public final class DefaultRouter implements Router {
       KeyStateStore states,
       UsageAccounting accounting) {
     this(config, taskTypes, strategies, ledger, states, accounting,
-        new BudgetLedger(ledger.clock()), AlertSink.discard());
+        new BudgetLedger(ledger.clock()), AlertSink.discard(), StrategyChoiceStore.inProcess());
   }
 
+  /**
+   * @param strategyChoices where {@link #useStrategy} records a switch, and where every request
+   *     looks for one (a cluster store shares switches between nodes)
+   */
   public DefaultRouter(
       KeyTriageConfig config,
       Collection<String> taskTypes,
@@ -89,8 +97,11 @@ public final class DefaultRouter implements Router {
       KeyStateStore states,
       UsageAccounting accounting,
       BudgetLedger budgetLedger,
-      AlertSink alerts) {
+      AlertSink alerts,
+      StrategyChoiceStore strategyChoices) {
     this.config = config;
+    this.strategyChoices = java.util.Objects.requireNonNull(strategyChoices, "strategyChoices");
+    this.chosen = new ChosenStrategies(strategyChoices, config::strategyFor, this::tryCreateStrategy);
     this.strategies = strategies;
     this.ledger = ledger;
     this.states = states;
@@ -118,10 +129,7 @@ public final class DefaultRouter implements Router {
 
   @Override
   public Allocation allocate(RoutingRequest request, Set<String> excludedKeyIds) {
-    TaskRoute route = routes.get(request.taskType());
-    if (route == null) {
-      throw new UnknownTaskTypeException(request.taskType(), routes.keySet());
-    }
+    TaskRoute route = route(request.taskType());
     long now = clock.millis();
     RoutingGuards g = guards;
     Refusals refusals = new Refusals();
@@ -245,21 +253,32 @@ public final class DefaultRouter implements Router {
     return Collections.unmodifiableSet(new TreeSet<>(routes.keySet()));
   }
 
-  @Override
-  public String strategyOf(String taskType) {
+  /** The task type's route, on the strategy chosen for it now (see {@link ChosenStrategies}). */
+  private TaskRoute route(String taskType) {
     TaskRoute route = routes.get(taskType);
     if (route == null) {
       throw new UnknownTaskTypeException(taskType, routes.keySet());
     }
-    return route.strategyId();
+    TaskRoute now = chosen.follow(route);
+    if (now != route) {
+      routes.replace(taskType, route, now); // a concurrent switch to the same choice is as good
+    }
+    return now;
   }
 
+  @Override
+  public String strategyOf(String taskType) {
+    return route(taskType).strategyId();
+  }
+
+  /** Records the switch in the strategy choice store, so every node sharing it follows. */
   @Override
   public void useStrategy(String taskType, String strategyId) {
     if (!routes.containsKey(taskType)) {
       throw new UnknownTaskTypeException(taskType, routes.keySet());
     }
-    BalancingStrategy strategy = createStrategy(strategyId);
+    BalancingStrategy strategy = createStrategy(strategyId); // an unknown id is refused before it is shared
+    strategyChoices.choose(taskType, strategyId);
     routes.computeIfPresent(taskType, (t, route) -> route.withStrategy(strategyId, strategy));
   }
 
@@ -274,13 +293,17 @@ public final class DefaultRouter implements Router {
   }
 
   private BalancingStrategy createStrategy(String strategyId) {
-    BalancingStrategyFactory factory =
-        strategies
-            .find(strategyId)
-            .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
+    return tryCreateStrategy(strategyId)
+        .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
+  }
+
+  /** A new strategy of the id, empty when this node has no plugin for it. */
+  private Optional<BalancingStrategy> tryCreateStrategy(String strategyId) {
     ProviderConfig settings =
         ProviderConfig.of(config.strategySettings().getOrDefault(strategyId, Map.of()));
-    return new IsolatingStrategy(strategyId, factory.create(settings));
+    return strategies
+        .find(strategyId)
+        .map(factory -> new IsolatingStrategy(strategyId, factory.create(settings)));
   }
 
   /** Why keys were passed over, to explain a refusal and say when to retry. */
