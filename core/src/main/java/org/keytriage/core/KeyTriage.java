@@ -38,6 +38,7 @@ import org.keytriage.core.plugin.Plugins;
 import org.keytriage.core.reports.Reports;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.Router;
+import org.keytriage.core.routing.StrategyChoiceStore;
 import org.keytriage.core.routing.internal.DefaultRouter;
 import org.keytriage.core.upstream.UpstreamSettings;
 import org.keytriage.core.upstream.internal.UpstreamCalls;
@@ -81,7 +82,11 @@ public final class KeyTriage implements AutoCloseable {
     this.ledger = b.ledger != null ? b.ledger : UsageLedgers.inProcess(b.clock);
     this.clock = ledger.clock();
     KeyStateStore states = b.states != null ? b.states : KeyStateStore.inProcess();
-    this.budgets = new BudgetLedger(clock, b.spendStore != null ? b.spendStore : SpendStore.inProcess());
+    this.budgets =
+        new BudgetLedger(
+            clock,
+            b.spendStore != null ? b.spendStore : SpendStore.inProcess(),
+            config.apiKeys().stream().map(ApiKeyConfig::keyId).toList());
     CounterExchange counters = b.counterExchange != null ? b.counterExchange : CounterExchange.none();
     this.alerts = b.alerts != null ? b.alerts : new RecentAlerts();
     this.plugins = b.plugins != null ? b.plugins : Plugins.discover(b.classLoader, b.pluginsDirectory);
@@ -93,7 +98,8 @@ public final class KeyTriage implements AutoCloseable {
       events.subscribe(new AlertsFromEvents(alerts));
       this.keys = new KeyRegistry(config.apiKeys(), states, clock, events);
       this.router = new DefaultRouter(config, taskTypes, plugins.strategies(), ledger, states,
-          accounting, budgets, events, b.upstream.routingGuards());
+          accounting, budgets, events, b.upstream.routingGuards(),
+          b.strategyChoices != null ? b.strategyChoices : StrategyChoiceStore.inProcess());
       this.reports = new Reports(keys, router, ledger, accounting, counters, budgets, clock);
       calls = new UpstreamCalls(router, keys, b.upstream, clock, events);
       this.upstream = calls;
@@ -314,6 +320,7 @@ public final class KeyTriage implements AutoCloseable {
     private KeyStateStore states;
     private SpendStore spendStore;
     private CounterExchange counterExchange;
+    private StrategyChoiceStore strategyChoices;
     private AlertSink alerts;
     private ClassLoader classLoader = defaultClassLoader();
     private Path pluginsDirectory;
@@ -355,6 +362,15 @@ public final class KeyTriage implements AutoCloseable {
     /** How metrics see the other nodes; default {@link CounterExchange#none()} (this node only). */
     public Builder counterExchange(CounterExchange value) {
       this.counterExchange = value;
+      return this;
+    }
+
+    /**
+     * Where run-time strategy switches are kept; default in process. A cluster store makes a switch
+     * hold on every node.
+     */
+    public Builder strategyChoices(StrategyChoiceStore value) {
+      this.strategyChoices = value;
       return this;
     }
 

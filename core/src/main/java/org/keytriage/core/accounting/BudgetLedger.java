@@ -1,13 +1,24 @@
 package org.keytriage.core.accounting;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cost booked per key and in total, per UTC day and UTC month of the injected clock, for budget
- * checks. Thread-safe: each booking is one atomic add per account in a {@link SpendStore} (in
- * process by default; a cluster store shares spend between nodes), and an amount from an earlier
- * day or month counts as zero, so no reset job is needed.
+ * Cost booked per key, per UTC day and UTC month of the injected clock, for budget checks.
+ * Thread-safe: each booking is one atomic add per account in a {@link SpendStore} (in process by
+ * default; a cluster store shares spend between nodes), and an amount from an earlier day or month
+ * counts as zero, so no reset job is needed.
+ *
+ * <p>The gateway total has an account of its own only where a gateway-wide budget needs one: the
+ * router books it ({@link #bookAsync} with {@code withTotal}) while a global budget is configured,
+ * because only one atomic counter can say exactly once that the total crossed a threshold. Without
+ * a global budget nothing touches it (in a cluster it would be one entry every booking of every
+ * node contends for); {@link #totalSpend} adds up the key accounts instead.
  *
  * <p>Budgets themselves ({@link BudgetLimits}) are not held here: the router compares the spend
  * with the key's {@code daily_budget}/{@code monthly_budget} and the gateway-wide budgets.
@@ -18,34 +29,74 @@ public final class BudgetLedger {
 
   private final Clock clock;
   private final SpendStore store;
+  /** Every key account {@link #totalSpend} adds up: the configured keys and any booked here. */
+  private final Set<String> accounts = ConcurrentHashMap.newKeySet();
 
   public BudgetLedger(Clock clock) {
     this(clock, SpendStore.inProcess());
   }
 
   public BudgetLedger(Clock clock, SpendStore store) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.store = Objects.requireNonNull(store, "store");
+    this(clock, store, Set.of());
   }
 
   /**
-   * Books {@code cost} on the key and on the total, and says what both were just before and after,
-   * so the caller can tell exactly once that a threshold was crossed.
+   * @param keyIds the configured keys, so that {@link #totalSpend} counts the spend other nodes
+   *     booked on keys this node has not booked yet
+   */
+  public BudgetLedger(Clock clock, SpendStore store, Collection<String> keyIds) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = Objects.requireNonNull(store, "store");
+    this.accounts.addAll(keyIds);
+  }
+
+  /**
+   * Books {@code cost} on the key and on the total, waiting for both, and says what both were just
+   * before and after, so the caller can tell exactly once that a threshold was crossed. For costs
+   * booked from outside the request path (spend made elsewhere, a test's setup).
    */
   public BudgetBooking book(String keyId, double cost) {
-    if (!(cost >= 0)) {
-      throw new IllegalArgumentException("cost must be >= 0, was " + cost);
-    }
+    requireCost(cost);
+    accounts.add(keyId);
     long now = clock.millis();
     long day = PeriodSpend.dayOf(now);
     long month = PeriodSpend.monthOf(now);
     PeriodSpend keyBefore = store.add(keyId, day, month, cost);
     PeriodSpend totalBefore = store.add(TOTAL, day, month, cost);
+    return booking(day, month, cost, keyBefore, totalBefore);
+  }
+
+  /**
+   * Books {@code cost} on the key, and on the gateway total only {@code withTotal}, without making
+   * the caller wait where the store can avoid it (a cluster store sends the bookings and completes
+   * the stage when the grid has answered). The booking's effect is as exact as {@link #book}'s:
+   * each add is atomic on its account. Without the total, the booking's total before and after are
+   * {@link BudgetSpend#NONE}.
+   */
+  public CompletionStage<BudgetBooking> bookAsync(String keyId, double cost, boolean withTotal) {
+    requireCost(cost);
+    accounts.add(keyId);
+    long now = clock.millis();
+    long day = PeriodSpend.dayOf(now);
+    long month = PeriodSpend.monthOf(now);
+    CompletionStage<PeriodSpend> keyBefore = store.addAsync(keyId, day, month, cost);
+    CompletionStage<PeriodSpend> totalBefore =
+        withTotal ? store.addAsync(TOTAL, day, month, cost) : CompletableFuture.completedFuture(null);
+    return keyBefore.thenCombine(totalBefore, (k, t) -> booking(day, month, cost, k, t));
+  }
+
+  private static BudgetBooking booking(long day, long month, double cost, PeriodSpend key, PeriodSpend total) {
     return new BudgetBooking(
-        keyBefore.spendIn(day, month),
-        keyBefore.plus(day, month, cost).spendIn(day, month),
-        totalBefore.spendIn(day, month),
-        totalBefore.plus(day, month, cost).spendIn(day, month));
+        key.spendIn(day, month),
+        key.plus(day, month, cost).spendIn(day, month),
+        total == null ? BudgetSpend.NONE : total.spendIn(day, month),
+        total == null ? BudgetSpend.NONE : total.plus(day, month, cost).spendIn(day, month));
+  }
+
+  private static void requireCost(double cost) {
+    if (!(cost >= 0)) {
+      throw new IllegalArgumentException("cost must be >= 0, was " + cost);
+    }
   }
 
   /** The key's spend in the current day and month. */
@@ -53,9 +104,32 @@ public final class BudgetLedger {
     return current(store.get(keyId));
   }
 
-  /** Every key's spend together, in the current day and month. */
+  /** The key's spend for a routing decision: possibly a little older, never waited for (see {@link SpendStore#recent}). */
+  public BudgetSpend recentSpend(String keyId) {
+    return current(store.recent(keyId));
+  }
+
+  /**
+   * The gateway total's own account, for the global budget's routing decision; counts only while
+   * a global budget is configured (see the class documentation).
+   */
+  public BudgetSpend recentTotalSpend() {
+    return current(store.recent(TOTAL));
+  }
+
+  /**
+   * Every key's spend together, in the current day and month: the sum of the key accounts, exact
+   * once the bookings under way have landed.
+   */
   public BudgetSpend totalSpend() {
-    return current(store.get(TOTAL));
+    double today = 0;
+    double thisMonth = 0;
+    for (String account : accounts) {
+      BudgetSpend s = spend(account);
+      today += s.today();
+      thisMonth += s.thisMonth();
+    }
+    return new BudgetSpend(today, thisMonth);
   }
 
   private BudgetSpend current(PeriodSpend s) {
@@ -72,8 +146,8 @@ public final class BudgetLedger {
    *
    * @param keyBefore the key's spend just before, in the booking's day and month
    * @param keyAfter the key's spend just after
-   * @param totalBefore the total just before
-   * @param totalAfter the total just after
+   * @param totalBefore the total just before ({@link BudgetSpend#NONE} when the total was not booked)
+   * @param totalAfter the total just after (likewise)
    */
   public record BudgetBooking(
       BudgetSpend keyBefore, BudgetSpend keyAfter, BudgetSpend totalBefore, BudgetSpend totalAfter) {}

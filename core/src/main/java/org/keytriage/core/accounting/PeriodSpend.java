@@ -35,6 +35,19 @@ public record PeriodSpend(long epochDay, double day, long month, double monthAmo
     return new BudgetSpend(currentDay == epochDay ? day : 0, currentMonth == month ? monthAmount : 0);
   }
 
+  /**
+   * The larger of two views of the same account: per period, the newer day (month) wins, and of the
+   * same day (month) the larger amount. Spend only grows within a period, so merging copies this way
+   * never loses a booking either copy has seen.
+   */
+  public PeriodSpend max(PeriodSpend other) {
+    long d = Math.max(epochDay, other.epochDay);
+    long m = Math.max(month, other.month);
+    double dayAmount = Math.max(epochDay == d ? day : 0, other.epochDay == d ? other.day : 0);
+    double monthTotal = Math.max(month == m ? monthAmount : 0, other.month == m ? other.monthAmount : 0);
+    return new PeriodSpend(d, dayAmount, m, monthTotal);
+  }
+
   /** This spend plus {@code cost} booked in the given day and month. */
   public PeriodSpend plus(long currentDay, long currentMonth, double cost) {
     BudgetSpend now = spendIn(currentDay, currentMonth);

@@ -11,11 +11,13 @@ import org.keytriage.core.cluster.internal.Backends;
 import org.keytriage.core.cluster.internal.GridBackends;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.routing.StrategyChoiceStore;
 
 /**
  * The backends a KeyTriage engine shares with the other nodes of its cluster, chosen by {@link
  * ClusterSettings}: the usage ledger (limits), the key-state store (cooldowns, circuits,
- * quarantine), the budget spend store and the exchange of call counters for cluster-wide metrics.
+ * quarantine), the budget spend store, the exchange of call counters for cluster-wide metrics and
+ * the strategy each task type was switched to.
  *
  * <pre>{@code
  * try (ClusterBackends cluster = ClusterBackends.start(ClusterSettings.fromProperties(props), clock);
@@ -87,13 +89,27 @@ public final class ClusterBackends implements AutoCloseable {
     return backends.counters();
   }
 
-  /** Gives the engine builder these backends: ledger, key states, spend and counter exchange. */
+  /** Which strategy each task type was switched to: a switch on one node holds on all of them. */
+  public StrategyChoiceStore strategyChoices() {
+    return backends.strategyChoices();
+  }
+
+  /** How many grid operations these backends have sent, synchronous and not; zeros in process. */
+  public GridOperations gridOperations() {
+    return backends.operations();
+  }
+
+  /**
+   * Gives the engine builder these backends: ledger, key states, spend, counter exchange and
+   * strategy choices.
+   */
   public KeyTriage.Builder configure(KeyTriage.Builder builder) {
     return builder
         .ledger(ledger())
         .keyStates(keyStates())
         .spendStore(spendStore())
-        .counterExchange(counterExchange());
+        .counterExchange(counterExchange())
+        .strategyChoices(strategyChoices());
   }
 
   public ClusterSettings settings() {

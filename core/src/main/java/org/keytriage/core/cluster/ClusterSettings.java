@@ -302,10 +302,14 @@ public final class ClusterSettings {
   }
 
   /**
-   * How old this node's copy of a key's usage may be when the router reads it to rank candidates
-   * or the metrics report it (never to admit: admission always runs on the grid); the copy also
-   * never crosses a second of the clock. The same age bounds the copy of a budgeted key's spend
-   * the router checks on every request. Default 1 s; zero reads the grid every time.
+   * How old this node's copy of a key's usage or budget spend may be before it is read again (never
+   * to admit: admission always runs on the grid); a usage copy also never crosses a second of the
+   * clock. Reports read a stale copy again at once. The router, which ranks candidates and checks
+   * budgets on every request, answers from the copy and has a stale one refreshed in the
+   * background, so under steady traffic its view lags the grid by at most this age plus one round
+   * trip and no request waits for it. Default 1 s; zero reads the grid every time, the router's
+   * view included (one round trip more per request for usage, and one per budgeted candidate):
+   * for tests that need exact views, not for production.
    */
   public Duration usageReadMaxAge() {
     return usageReadMaxAge;
@@ -313,8 +317,8 @@ public final class ClusterSettings {
 
   /**
    * Prefix of the grid's map names ({@code <prefix>usage}, {@code <prefix>key-states}, {@code
-   * <prefix>budget-spend}, {@code <prefix>member-metrics}), so two gateways can share one grid.
-   * Default {@code keytriage.}.
+   * <prefix>budget-spend}, {@code <prefix>member-metrics}, {@code <prefix>strategy-choices}), so
+   * two gateways can share one grid. Default {@code keytriage.}.
    */
   public String mapPrefix() {
     return mapPrefix;

@@ -1,6 +1,9 @@
 package org.keytriage.core.ledger;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Per-key rolling-window usage, shared by everyone who routes requests to the same keys.
@@ -48,6 +51,20 @@ public interface UsageLedger extends AutoCloseable {
    */
   default UsageSnapshot usage(String keyId) {
     return execute(keyId, new LedgerOperations.ReadUsage(clock().millis()));
+  }
+
+  /**
+   * The usage of each key, for the strategy's view of a task route's candidates: like {@link
+   * #usage}, never used to admit. The default asks {@link #usage} key by key (exact in process); a
+   * distributed backend answers from this node's copies and refreshes stale ones in the background,
+   * so that ranking candidates never waits for the grid.
+   */
+  default Map<String, UsageSnapshot> usageAll(Collection<String> keyIds) {
+    Map<String, UsageSnapshot> out = new LinkedHashMap<>();
+    for (String id : keyIds) {
+      out.put(id, usage(id));
+    }
+    return out;
   }
 
   @Override

@@ -29,7 +29,8 @@ public interface Router {
   String strategyOf(String taskType);
 
   /**
-   * Switches the task type to another strategy, effective for the next request.
+   * Switches the task type to another strategy, effective for the next request: on every node
+   * that shares the router's strategy choice store (see {@link StrategyChoiceStore}).
    *
    * @throws UnknownStrategyException listing the available ones
    */

@@ -139,7 +139,8 @@ class ClusterSettingsTest {
     assertThat(usage.getNearCacheConfig()).as("no near cache").isNull();
     assertThat(usage.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
     assertThat(usage.getMergePolicyConfig().getPolicy()).isEqualTo(MaxUsageMergePolicy.class.getName());
-    for (String name : List.of("keytriage.key-states", "keytriage.budget-spend", "keytriage.member-metrics")) {
+    for (String name :
+        List.of("keytriage.key-states", "keytriage.budget-spend", "keytriage.member-metrics", "keytriage.strategy-choices")) {
       assertThat(c.getMapConfig(name).getBackupCount()).as(name).isEqualTo(1);
       assertThat(c.getMapConfig(name).getNearCacheConfig()).as(name).isNull();
     }

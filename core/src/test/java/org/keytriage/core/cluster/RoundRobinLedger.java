@@ -1,7 +1,9 @@
 package org.keytriage.core.cluster;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.keytriage.core.ledger.LedgerOperation;
 import org.keytriage.core.ledger.Reservation;
@@ -44,6 +46,11 @@ final class RoundRobinLedger implements UsageLedger {
   @Override
   public UsageSnapshot usage(String keyId) {
     return pick().usage(keyId);
+  }
+
+  @Override
+  public Map<String, UsageSnapshot> usageAll(Collection<String> keyIds) {
+    return pick().usageAll(keyIds);
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -97,6 +99,23 @@ final class TestGrid implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /**
+   * Polls until {@code condition} holds, for at most {@link #PATIENT}: for what the engine sends
+   * without waiting (budget bookings) or learns from events (strategy switches).
+   */
+  static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + PATIENT.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as(what).isNegative();
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Polls until {@code value} reads {@code expected} (within 1e-9), for at most {@link #PATIENT}. */
+  static void awaitValue(String what, DoubleSupplier value, double expected) {
+    await(what + " reached " + expected, () -> Math.abs(value.getAsDouble() - expected) <= 1e-9);
   }
 
   /** The settings every member started with (port aside), to build more backends on. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -82,6 +83,14 @@ public abstract class UsageLedgerContract {
    */
   protected UsageSnapshot reportedUsage(String keyId) {
     return ledger.usage(keyId);
+  }
+
+  /**
+   * The usage of several keys as {@link UsageLedger#usageAll} reports it; like {@link
+   * #reportedUsage}, a backend answering from copies may override this to wait for them.
+   */
+  protected Map<String, UsageSnapshot> reportedUsageAll(List<String> keyIds) {
+    return ledger.usageAll(keyIds);
   }
 
   /** The usage read through {@link UsageLedger#execute}, which is exact on every backend. */
@@ -457,6 +466,28 @@ public abstract class UsageLedgerContract {
     assertThat(reportedUsage(k)).isEqualTo(new UsageSnapshot(1, 25));
     moveTo(92_000);
     assertThat(reportedUsage(k)).isEqualTo(UsageSnapshot.EMPTY);
+  }
+
+  @Test
+  void usageOfSeveralKeysAtOnceAgreesWithEachKeysOwn() {
+    String a = key("all-a");
+    String b = key("all-b");
+    String never = key("all-never");
+    KeyLimits limits = new KeyLimits(10, 1_000);
+    moveTo(1_500);
+    Reservation a1 = admit(a, limits, 100);
+    admit(a, limits, 50);
+    Reservation b1 = admit(b, limits, 30);
+    ledger.settle(a1, 70);
+    ledger.release(b1);
+    admit(b, limits, 5);
+
+    Map<String, UsageSnapshot> all = reportedUsageAll(List.of(a, b, never));
+    assertThat(all).containsOnlyKeys(a, b, never);
+    assertThat(all.get(a)).isEqualTo(usageOf(a)).isEqualTo(new UsageSnapshot(2, 120));
+    assertThat(all.get(b)).isEqualTo(usageOf(b)).isEqualTo(new UsageSnapshot(1, 5));
+    assertThat(all.get(never)).isEqualTo(UsageSnapshot.EMPTY);
+    assertThat(usageOf(never)).as("reading books nothing").isEqualTo(UsageSnapshot.EMPTY);
   }
 
   @Test

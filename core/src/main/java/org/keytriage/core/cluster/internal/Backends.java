@@ -2,8 +2,10 @@ package org.keytriage.core.cluster.internal;
 
 import org.keytriage.core.accounting.CounterExchange;
 import org.keytriage.core.accounting.SpendStore;
+import org.keytriage.core.cluster.GridOperations;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.routing.StrategyChoiceStore;
 
 /**
  * What a cluster mode provides to an engine, plus how to let go of it.
@@ -12,8 +14,11 @@ import org.keytriage.core.ledger.UsageLedger;
  * @param keyStates the key-state store
  * @param spend the budget spend store
  * @param counters how metrics see the other nodes
+ * @param strategyChoices which strategy each task type was switched to at run time
  * @param grid the Hazelcast instance ({@code com.hazelcast.core.HazelcastInstance}) or {@code null}
  *     in process; typed {@code Object} so callers without the Hazelcast jar never load its types
+ * @param operations the count of grid operations these backends sent ({@link GridOperations#NONE}
+ *     in process)
  * @param shutdown what closing does: stop background work, shut down an instance KeyTriage started
  */
 public record Backends(
@@ -21,7 +26,9 @@ public record Backends(
     KeyStateStore keyStates,
     SpendStore spend,
     CounterExchange counters,
+    StrategyChoiceStore strategyChoices,
     Object grid,
+    GridOperations operations,
     Runnable shutdown) {
 
   /** One JVM, no grid. */
@@ -31,7 +38,9 @@ public record Backends(
         KeyStateStore.inProcess(),
         SpendStore.inProcess(),
         CounterExchange.none(),
+        StrategyChoiceStore.inProcess(),
         null,
+        GridOperations.NONE,
         () -> {});
   }
 }

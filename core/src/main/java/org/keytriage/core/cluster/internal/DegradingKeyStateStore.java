@@ -1,6 +1,8 @@
 package org.keytriage.core.cluster.internal;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.keytriage.core.cluster.LedgerUnavailableException;
@@ -35,6 +37,21 @@ public final class DegradingKeyStateStore implements KeyStateStore {
       }
     }
     return lastKnown.get(keyId, initial);
+  }
+
+  @Override
+  public Map<String, KeyState> getAll(Collection<String> keyIds) {
+    if (!outage.active()) {
+      try {
+        Map<String, KeyState> stored = grid.getAll(keyIds);
+        outage.end();
+        stored.forEach((id, state) -> remember(id, state, state));
+        return stored;
+      } catch (LedgerUnavailableException e) {
+        outage.begin(e);
+      }
+    }
+    return lastKnown.getAll(keyIds);
   }
 
   @Override

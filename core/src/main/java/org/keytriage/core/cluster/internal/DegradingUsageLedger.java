@@ -3,6 +3,8 @@ package org.keytriage.core.cluster.internal;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.keytriage.core.cluster.LedgerUnavailableException;
 import org.keytriage.core.ledger.DenialReason;
@@ -118,6 +120,11 @@ public final class DegradingUsageLedger implements UsageLedger {
   @Override
   public UsageSnapshot usage(String keyId) {
     return outage.active() ? local.usage(keyId) : grid.usage(keyId);
+  }
+
+  @Override
+  public Map<String, UsageSnapshot> usageAll(Collection<String> keyIds) {
+    return outage.active() ? local.usageAll(keyIds) : grid.usageAll(keyIds);
   }
 
   @Override

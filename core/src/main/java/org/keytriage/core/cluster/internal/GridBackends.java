@@ -2,7 +2,6 @@ package org.keytriage.core.cluster.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Clock;
-import org.keytriage.core.accounting.SpendStore;
 import org.keytriage.core.cluster.ClusterSettings;
 import org.keytriage.core.cluster.FailureMode;
 import org.keytriage.core.keys.KeyState;
@@ -54,20 +53,24 @@ public final class GridBackends {
       ledger = new DegradingUsageLedger(ledger, settings.degradedShare(), settings.degradedRecheck(), System::nanoTime);
       keyStates = new DegradingKeyStateStore(keyStates, settings.degradedRecheck(), System::nanoTime);
     }
-    SpendStore spend =
+    HazelcastSpendStore spend =
         new HazelcastSpendStore(
             hz.getMap(maps.budgetSpend()), calls, settings.failureMode(), settings.usageReadMaxAge(), System::nanoTime);
     HazelcastCounterExchange counters =
         new HazelcastCounterExchange(
             hz.getMap(maps.memberMetrics()), hz.getLocalEndpoint().getUuid().toString(), calls, settings.metricsPublishInterval());
+    HazelcastStrategyChoiceStore strategyChoices =
+        new HazelcastStrategyChoiceStore(hz.getMap(maps.strategyChoices()), calls);
     Runnable shutdown =
         () -> {
           counters.close();
+          strategyChoices.close();
+          spend.close(); // bookings sent without waiting reach the grid before it goes
           if (owned) {
             hz.shutdown();
           }
         };
-    return new Backends(ledger, keyStates, spend, counters, hz, shutdown);
+    return new Backends(ledger, keyStates, spend, counters, strategyChoices, hz, calls.operations(), shutdown);
   }
 
   private static String describe(HazelcastInstance hz, ClusterSettings settings, String how) {

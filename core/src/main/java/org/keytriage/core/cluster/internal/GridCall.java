@@ -2,25 +2,34 @@ package org.keytriage.core.cluster.internal;
 
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.keytriage.core.cluster.FailureMode;
+import org.keytriage.core.cluster.GridOperations;
 import org.keytriage.core.cluster.LedgerUnavailableException;
 
 /**
  * Waits for one grid operation at most the operation timeout and turns every way the grid can fail
  * (timeout, member gone, client offline, instance shut down) into a {@link
  * LedgerUnavailableException} that says what to check. Exceptions thrown by the operation itself
- * (a bug, not an outage) pass through unchanged.
+ * (a bug, not an outage) pass through unchanged. Every grid operation of the backends goes through
+ * here, so its {@link #operations() counter} is the node's count of grid round trips.
  */
 public final class GridCall {
+  /** Where answers of {@link #send} are handed on: off Hazelcast's own threads. */
+  private static final Executor CALLBACKS = ForkJoinPool.commonPool();
+
   private final Duration timeout;
   private final String gridDescription;
   private final FailureMode failureMode;
+  private final GridOperationCounter counter = new GridOperationCounter();
 
   /**
    * @param timeout the longest to wait
@@ -38,12 +47,18 @@ public final class GridCall {
     return timeout;
   }
 
+  /** What went through this call site so far. */
+  public GridOperations operations() {
+    return counter;
+  }
+
   /**
    * Starts the operation and waits for its result.
    *
    * @param what the operation in words, e.g. {@code reserve on key 'medical_text'}
    */
   public <R> R await(String what, Supplier<? extends CompletionStage<R>> start) {
+    counter.waited();
     try {
       return start.get().toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -56,6 +71,43 @@ public final class GridCall {
     } catch (RuntimeException e) {
       throw translate(what, e);
     }
+  }
+
+  /**
+   * Sends the operation without waiting for it, for work whose answer nobody on the request path
+   * needs (a budget booking, a refresh of a local copy). The returned future completes on a pool
+   * thread, never on a Hazelcast thread, so whatever follows it may log or alert; it fails with a
+   * {@link LedgerUnavailableException} when the grid gives no usable answer within the timeout,
+   * like {@link #await}.
+   *
+   * @param what the operation in words, for the failure's message
+   */
+  public <R> CompletableFuture<R> send(String what, Supplier<? extends CompletionStage<R>> start) {
+    counter.sent();
+    CompletableFuture<R> answer = new CompletableFuture<>();
+    try {
+      start.get().whenCompleteAsync(
+          (r, e) -> {
+            if (e == null) {
+              answer.complete(r);
+            } else {
+              answer.completeExceptionally(e);
+            }
+          },
+          CALLBACKS);
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+    }
+    return answer
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .exceptionally(
+            e -> {
+              Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof TimeoutException) {
+                throw unavailable(what, "no answer within " + timeout.toMillis() + " ms", cause);
+              }
+              throw translate(what, cause);
+            });
   }
 
   private RuntimeException translate(String what, Throwable cause) {

@@ -40,6 +40,10 @@ public record GridMaps(String prefix) {
     return prefix + "member-metrics";
   }
 
+  public String strategyChoices() {
+    return prefix + "strategy-choices";
+  }
+
   /** The configuration of every map. */
   public List<MapConfig> configs() {
     return List.of(
@@ -50,6 +54,8 @@ public record GridMaps(String prefix) {
         // the most recent cooldown, circuit or quarantine wins after a split brain
         latestUpdateWins(base(keyStates())),
         latestUpdateWins(base(budgetSpend())),
+        // task type -> strategy id, plain strings: the operator's latest switch wins
+        latestUpdateWins(base(strategyChoices())),
         // values are byte arrays KeyTriage encodes itself (see HazelcastCounterExchange)
         latestUpdateWins(base(memberMetrics()).setInMemoryFormat(InMemoryFormat.BINARY)));
   }

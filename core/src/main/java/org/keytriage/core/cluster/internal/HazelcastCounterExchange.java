@@ -93,7 +93,13 @@ public final class HazelcastCounterExchange implements CounterExchange {
         worker.scheduleWithFixedDelay(
             () -> {
               try {
-                byNode.setAsync(self, encode(own.get())); // never block the worker on a slow grid
+                // never block the worker on a slow grid
+                calls.send("metrics publish of this node", () -> byNode.setAsync(self, encode(own.get())))
+                    .whenComplete((done, e) -> {
+                      if (e != null) {
+                        LOG.log(Level.DEBUG, "Metrics publish skipped: " + e);
+                      }
+                    });
               } catch (RuntimeException e) {
                 LOG.log(Level.DEBUG, "Metrics publish skipped: " + e);
               }

@@ -1,7 +1,12 @@
 package org.keytriage.core.cluster.internal;
 
 import com.hazelcast.map.IMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.keytriage.core.cluster.LedgerUnavailableException;
 import org.keytriage.core.keys.KeyState;
@@ -30,6 +35,25 @@ public final class HazelcastKeyStateStore implements KeyStateStore {
   public KeyState get(String keyId, KeyState initial) {
     KeyState state = calls.await("state read of key '" + keyId + "'", () -> states.getAsync(keyId));
     return state == null ? initial : state;
+  }
+
+  /** One {@link ReadStateProcessor} on every key at once: one round trip, however many keys. */
+  @Override
+  public Map<String, KeyState> getAll(Collection<String> keyIds) {
+    if (keyIds.isEmpty()) {
+      return Map.of();
+    }
+    Set<String> keys = new LinkedHashSet<>(keyIds);
+    Map<String, KeyState> read =
+        calls.await("state read of keys " + keys, () -> states.submitToKeys(keys, new ReadStateProcessor()));
+    Map<String, KeyState> stored = new LinkedHashMap<>();
+    for (String id : keys) {
+      KeyState state = read.get(id); // a key without state may be absent or map to null
+      if (state != null) {
+        stored.put(id, state);
+      }
+    }
+    return stored;
   }
 
   /**

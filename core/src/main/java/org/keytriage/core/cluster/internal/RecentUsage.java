@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentMap;
 import org.keytriage.core.ledger.UsageSnapshot;
 
 /**
- * This node's latest copy of each key's usage, taken from the answers of its own ledger operations.
- * The router ranks candidates by usage on every request; answering that from here saves a grid
- * round trip per candidate. A copy is used only within the same second of the clock (the window
- * rolls per second) and while younger than the configured age. Never used to admit.
+ * This node's latest copy of each key's usage, taken from the answers of its own ledger operations
+ * and of background reads. The router ranks candidates by usage on every request; answering that
+ * from here saves a grid round trip per candidate. A copy counts as fresh only within the same
+ * second of the clock (the window rolls per second) and while younger than the configured age.
+ * Never used to admit.
  */
 final class RecentUsage {
   private final Clock clock;
@@ -24,10 +25,16 @@ final class RecentUsage {
     this.maxAgeMillis = maxAge.toMillis();
   }
 
+  /** Keeps the copy unless a younger one is already kept (answers may arrive out of order). */
   void remember(String keyId, UsageSnapshot usage, long atMillis) {
     if (maxAgeMillis > 0 && usage != null) {
-      byKey.put(keyId, new Seen(usage, atMillis));
+      byKey.merge(keyId, new Seen(usage, atMillis), (old, neu) -> neu.atMillis() >= old.atMillis() ? neu : old);
     }
+  }
+
+  /** Whether copies may be used at all: an age of 0 asks for exact reads. */
+  boolean enabled() {
+    return maxAgeMillis > 0;
   }
 
   /** The copy if it is still fresh, else {@code null}. */

@@ -14,8 +14,16 @@ import org.keytriage.core.routing.RoutingGuards;
 
 /**
  * Judges keys against their budgets (the key's {@code daily_budget}/{@code monthly_budget} and the
- * gateway-wide ones) and publishes a {@link BudgetCrossed} event when a booking crosses the warning share or 100 %. The
- * ledger reports each booking's before and after atomically, so each crossing is published once.
+ * gateway-wide ones) and publishes a {@link BudgetCrossed} event when a booking crosses the warning share or 100 %.
+ * The ledger reports each booking's before and after atomically, so each crossing is published once.
+ *
+ * <p>A budget is a soft limit checked before a call whose cost is known only after it: calls
+ * admitted together may overshoot it by their own cost whatever the bookkeeping. So nothing here
+ * waits for the grid. A judgement reads the spend this node has seen ({@link
+ * BudgetLedger#recentSpend}): its own bookings at once, other nodes' within the store's copy age
+ * plus one round trip (a background read refreshes a stale copy). A booking is sent without
+ * waiting; its event is published when the grid has answered. The gateway total is booked only while
+ * a global budget is configured.
  */
 final class BudgetGuard {
   private static final System.Logger LOG = System.getLogger(BudgetGuard.class.getName());
@@ -33,18 +41,24 @@ final class BudgetGuard {
   /** Share of the tightest budget that applies to the key, 0 when none does. */
   double utilisation(ApiKeyConfig key, RoutingGuards guards) {
     BudgetLimits own = limitsOf(key);
-    double u = own.any() ? own.utilisation(ledger.spend(key.keyId())) : 0;
+    double u = own.any() ? own.utilisation(ledger.recentSpend(key.keyId())) : 0;
     if (guards.globalBudget().any()) {
-      u = Math.max(u, guards.globalBudget().utilisation(ledger.totalSpend()));
+      u = Math.max(u, guards.globalBudget().utilisation(ledger.recentTotalSpend()));
     }
     return u;
   }
 
+  /** Books the cost without waiting; budget events follow the grid's answer (at once in process). */
   void book(ApiKeyConfig key, double cost, RoutingGuards guards) {
     if (!(cost > 0)) {
       return;
     }
-    BudgetBooking b = ledger.book(key.keyId(), cost);
+    ledger
+        .bookAsync(key.keyId(), cost, guards.globalBudget().any())
+        .thenAccept(b -> alertCrossings(key, b, guards));
+  }
+
+  private void alertCrossings(ApiKeyConfig key, BudgetBooking b, RoutingGuards guards) {
     double warn = guards.budgetWarningShare();
     BudgetLimits own = limitsOf(key);
     check(key.keyId(), "daily", own.daily(), b.keyBefore().today(), b.keyAfter().today(), warn);

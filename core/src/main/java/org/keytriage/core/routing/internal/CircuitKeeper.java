@@ -13,7 +13,16 @@ import org.keytriage.core.keys.KeyStateStore;
 
 /**
  * Applies the {@link CircuitBreakerPolicy} to keys' states in the {@link KeyStateStore}, each
- * transition one atomic update, and publishes a {@link KeyPenalised} event when a circuit opens. A success also ends a 429 streak.
+ * transition one atomic update, and publishes a {@link KeyPenalised} event when a circuit opens. A success also ends a 429
+ * streak.
+ *
+ * <p>Admission and success judge the state the router's view saw for the key (read once per
+ * request for the whole route) and touch the store only when that state needs a transition: a
+ * half-open circuit (the probe is claimed atomically on the store's current state), or a success
+ * after 429s or on a half-open circuit. A closed circuit costs no store access at all. A change
+ * made elsewhere after the view was read is seen by the next request; at worst a call goes to a
+ * circuit that opened a moment ago (as it could while that call was being set up), or a success
+ * leaves a 429 streak standing, which the next success ends.
  */
 final class CircuitKeeper {
   private static final System.Logger LOG = System.getLogger(CircuitKeeper.class.getName());
@@ -40,10 +49,13 @@ final class CircuitKeeper {
     this.policy = policy;
   }
 
-  /** Claims the half-open probe atomically; a closed circuit admits without a write. */
-  Admission admit(RoutedKey key, long now) {
+  /**
+   * Claims the half-open probe atomically; a circuit {@code seen} closed admits without touching
+   * the store.
+   */
+  Admission admit(RoutedKey key, KeyState seen, long now) {
     CircuitBreakerPolicy p = policy.get();
-    if (states.get(key.id(), key.initialState()).circuitStateAt(now) == CircuitState.CLOSED) {
+    if (seen.circuitStateAt(now) == CircuitState.CLOSED) {
       return Admission.CLOSED;
     }
     Admission[] result = new Admission[1];
@@ -67,11 +79,11 @@ final class CircuitKeeper {
     return result[0];
   }
 
-  void succeeded(RoutedKey key) {
+  /** A call on the key succeeded; {@code seen} is the state the router saw when it chose the key. */
+  void succeeded(RoutedKey key, KeyState seen) {
     long now = clock.millis();
-    KeyState current = states.get(key.id(), key.initialState());
-    if (current.circuitStateAt(now) == CircuitState.CLOSED && current.rateLimitStreak() == 0) {
-      return; // nothing to change: spare the store a write on the common path
+    if (seen.circuitStateAt(now) == CircuitState.CLOSED && seen.rateLimitStreak() == 0) {
+      return; // nothing to change: spare the store a read and a write on the common path
     }
     CircuitBreakerPolicy p = policy.get();
     states.update(

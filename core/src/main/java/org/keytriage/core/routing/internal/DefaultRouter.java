@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ import org.keytriage.core.routing.NoAvailableKeyException;
 import org.keytriage.core.routing.Refusal;
 import org.keytriage.core.routing.Router;
 import org.keytriage.core.routing.RoutingGuards;
+import org.keytriage.core.routing.StrategyChoiceStore;
 import org.keytriage.core.routing.UnknownStrategyException;
 import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.spi.BalancingStrategy;
@@ -49,6 +51,14 @@ import org.keytriage.spi.RoutingRequest;
  * over their budget warning share and slow keys to the back of the tier. A half-open key is
  * reserved first and then its single probe claimed, so a lost race costs one reservation released,
  * never a second probe.
+ *
+ * <p>Grid round trips, on cluster backends: a served request waits for the grid at most three
+ * times, however many candidates there are: one batched read of the route's key states ({@link
+ * CandidateView}), the reservation and the settle. Usage for the strategy and budget spend come
+ * from this node's copies (refreshed in the background), a closed circuit is admitted and
+ * succeeds on the state the view read, and cost is booked without waiting. Only transitions (a
+ * half-open probe, a success after 429s, a failure) update the state store, and every candidate
+ * the ledger refuses costs one more reservation.
  */
 public final class DefaultRouter implements Router {
   private final KeyTriageConfig config;
@@ -60,9 +70,14 @@ public final class DefaultRouter implements Router {
   private final ConcurrentMap<String, TaskRoute> routes = new ConcurrentHashMap<>();
   private final BudgetGuard budgets;
   private final CompletionServices services;
+  private final StrategyChoiceStore strategyChoices;
+  private final ChosenStrategies chosen;
   private final RoutingGuards guards;
 
-  /** A router with default guards, no budget ledger shared with anyone, and events heard by no one. */
+  /**
+   * A router with default guards, no budget ledger or strategy choices shared with anyone, and
+   * events heard by no one.
+   */
   public DefaultRouter(
       KeyTriageConfig config,
       Collection<String> taskTypes,
@@ -71,9 +86,14 @@ public final class DefaultRouter implements Router {
       KeyStateStore states,
       UsageAccounting accounting) {
     this(config, taskTypes, strategies, ledger, states, accounting,
-        new BudgetLedger(ledger.clock()), new GatewayEvents(), RoutingGuards.DEFAULTS);
+        new BudgetLedger(ledger.clock()), new GatewayEvents(), RoutingGuards.DEFAULTS,
+        StrategyChoiceStore.inProcess());
   }
 
+  /**
+   * @param strategyChoices where {@link #useStrategy} records a switch, and where every request
+   *     looks for one (a cluster store shares switches between nodes)
+   */
   public DefaultRouter(
       KeyTriageConfig config,
       Collection<String> taskTypes,
@@ -83,8 +103,11 @@ public final class DefaultRouter implements Router {
       UsageAccounting accounting,
       BudgetLedger budgetLedger,
       GatewayEvents events,
-      RoutingGuards guards) {
+      RoutingGuards guards,
+      StrategyChoiceStore strategyChoices) {
     this.config = config;
+    this.strategyChoices = java.util.Objects.requireNonNull(strategyChoices, "strategyChoices");
+    this.chosen = new ChosenStrategies(strategyChoices, config::strategyFor, this::tryCreateStrategy);
     this.strategies = strategies;
     this.ledger = ledger;
     this.states = states;
@@ -113,16 +136,14 @@ public final class DefaultRouter implements Router {
 
   @Override
   public Allocation allocate(RoutingRequest request, Set<String> excludedKeyIds) {
-    TaskRoute route = routes.get(request.taskType());
-    if (route == null) {
-      throw new UnknownTaskTypeException(request.taskType(), routes.keySet());
-    }
+    TaskRoute route = route(request.taskType());
     long now = clock.millis();
     RoutingGuards g = guards;
     Refusals refusals = new Refusals();
-    Allocation a = tryTier(route, route.specialised(), KeyTier.SPECIALISED, request, excludedKeyIds, now, g, refusals);
+    CandidateView view = CandidateView.read(states, route, excludedKeyIds);
+    Allocation a = tryTier(route, route.specialised(), KeyTier.SPECIALISED, request, excludedKeyIds, now, g, refusals, view);
     if (a == null) {
-      a = tryTier(route, route.backups(), KeyTier.BACKUP, request, excludedKeyIds, now, g, refusals);
+      a = tryTier(route, route.backups(), KeyTier.BACKUP, request, excludedKeyIds, now, g, refusals, view);
     }
     if (a == null) {
       accounting.recordRejected(request.taskType());
@@ -139,18 +160,19 @@ public final class DefaultRouter implements Router {
       Set<String> excluded,
       long now,
       RoutingGuards g,
-      Refusals refusals) {
+      Refusals refusals,
+      CandidateView view) {
     if (keys.isEmpty()) {
       return null;
     }
     Map<String, RoutedKey> byId = new LinkedHashMap<>(keys.size() * 2);
-    List<CandidateKey> candidates = new ArrayList<>(keys.size());
+    Map<String, Double> budgetShares = new LinkedHashMap<>(keys.size() * 2);
     for (RoutedKey key : keys) {
       if (!excluded.isEmpty() && excluded.contains(key.id())) {
         refusals.add(key.id(), Refusal.Reason.ALREADY_TRIED);
         continue;
       }
-      KeyState state = states.get(key.id(), key.initialState());
+      KeyState state = view.state(key);
       if (!state.usableAt(now)) {
         refusals.unusable(key.id(), state, now);
         continue;
@@ -165,7 +187,14 @@ public final class DefaultRouter implements Router {
         continue;
       }
       byId.put(key.id(), key);
-      candidates.add(candidate(key, tier, budget));
+      budgetShares.put(key.id(), budget);
+    }
+    // the strategy's live view of usage, for the usable keys only, in one call (see usageAll)
+    Map<String, UsageSnapshot> usage = byId.isEmpty() ? Map.of() : ledger.usageAll(byId.keySet());
+    List<CandidateKey> candidates = new ArrayList<>(byId.size());
+    for (RoutedKey key : byId.values()) {
+      UsageSnapshot u = usage.getOrDefault(key.id(), UsageSnapshot.EMPTY);
+      candidates.add(candidate(key, tier, budgetShares.get(key.id()), u));
     }
     List<CandidateKey> ordered =
         HintOrdering.apply(
@@ -186,7 +215,8 @@ public final class DefaultRouter implements Router {
         refusals.denied(key.id(), result);
         continue;
       }
-      CircuitKeeper.Admission admission = services.circuits().admit(key, now);
+      KeyState seen = view.state(key);
+      CircuitKeeper.Admission admission = services.circuits().admit(key, seen, now);
       if (admission == CircuitKeeper.Admission.DENIED) {
         ledger.release(result.reservation()); // another caller holds the half-open probe
         refusals.add(key.id(), Refusal.Reason.PROBE_IN_FLIGHT);
@@ -199,14 +229,14 @@ public final class DefaultRouter implements Router {
           result.reservation(),
           services,
           g,
-          admission == CircuitKeeper.Admission.PROBE);
+          admission == CircuitKeeper.Admission.PROBE,
+          seen);
     }
     return null;
   }
 
-  private CandidateKey candidate(RoutedKey key, KeyTier tier, double budgetUtilisation) {
+  private CandidateKey candidate(RoutedKey key, KeyTier tier, double budgetUtilisation, UsageSnapshot usage) {
     ApiKeyConfig c = key.config();
-    UsageSnapshot usage = ledger.usage(key.id());
     OutcomeCounters counters = accounting.key(key.id());
     double successRate = counters.successRatio();
     return new CandidateKey(
@@ -230,21 +260,32 @@ public final class DefaultRouter implements Router {
     return Collections.unmodifiableSet(new TreeSet<>(routes.keySet()));
   }
 
-  @Override
-  public String strategyOf(String taskType) {
+  /** The task type's route, on the strategy chosen for it now (see {@link ChosenStrategies}). */
+  private TaskRoute route(String taskType) {
     TaskRoute route = routes.get(taskType);
     if (route == null) {
       throw new UnknownTaskTypeException(taskType, routes.keySet());
     }
-    return route.strategyId();
+    TaskRoute now = chosen.follow(route);
+    if (now != route) {
+      routes.replace(taskType, route, now); // a concurrent switch to the same choice is as good
+    }
+    return now;
   }
 
+  @Override
+  public String strategyOf(String taskType) {
+    return route(taskType).strategyId();
+  }
+
+  /** Records the switch in the strategy choice store, so every node sharing it follows. */
   @Override
   public void useStrategy(String taskType, String strategyId) {
     if (!routes.containsKey(taskType)) {
       throw new UnknownTaskTypeException(taskType, routes.keySet());
     }
-    BalancingStrategy strategy = createStrategy(strategyId);
+    BalancingStrategy strategy = createStrategy(strategyId); // an unknown id is refused before it is shared
+    strategyChoices.choose(taskType, strategyId);
     routes.computeIfPresent(taskType, (t, route) -> route.withStrategy(strategyId, strategy));
   }
 
@@ -254,13 +295,17 @@ public final class DefaultRouter implements Router {
   }
 
   private BalancingStrategy createStrategy(String strategyId) {
-    BalancingStrategyFactory factory =
-        strategies
-            .find(strategyId)
-            .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
+    return tryCreateStrategy(strategyId)
+        .orElseThrow(() -> new UnknownStrategyException(strategyId, strategies.ids()));
+  }
+
+  /** A new strategy of the id, empty when this node has no plugin for it. */
+  private Optional<BalancingStrategy> tryCreateStrategy(String strategyId) {
     ProviderConfig settings =
         strategies.config(config.strategySettings().getOrDefault(strategyId, Map.of()));
-    return new IsolatingStrategy(strategyId, factory.create(settings));
+    return strategies
+        .find(strategyId)
+        .map(factory -> new IsolatingStrategy(strategyId, factory.create(settings)));
   }
 
   /** Why keys were passed over, to explain a refusal and say when to retry. */

@@ -2,6 +2,7 @@ package org.keytriage.core.routing.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.keytriage.core.config.Secret;
+import org.keytriage.core.keys.KeyState;
 import org.keytriage.core.ledger.Reservation;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.routing.RoutingGuards;
@@ -9,7 +10,9 @@ import org.keytriage.spi.KeyTier;
 
 /**
  * An allocation backed by a ledger reservation; the first completion wins, later ones are no-ops.
- * Completion also books cost against budgets and feeds the key's circuit breaker.
+ * Completion also books cost against budgets and feeds the key's circuit breaker. It keeps the key
+ * state the router saw, so that a success on a closed circuit needs no read of the state: the
+ * settle is then its only grid round trip (the cost booking is sent without waiting).
  */
 final class LedgerAllocation implements Allocation {
   private final RoutedKey key;
@@ -19,6 +22,7 @@ final class LedgerAllocation implements Allocation {
   private final CompletionServices services;
   private final RoutingGuards guards;
   private final boolean probe;
+  private final KeyState seen;
   private final AtomicBoolean completed = new AtomicBoolean();
 
   LedgerAllocation(
@@ -28,7 +32,8 @@ final class LedgerAllocation implements Allocation {
       Reservation reservation,
       CompletionServices services,
       RoutingGuards guards,
-      boolean probe) {
+      boolean probe,
+      KeyState seen) {
     this.key = key;
     this.taskType = taskType;
     this.tier = tier;
@@ -36,6 +41,7 @@ final class LedgerAllocation implements Allocation {
     this.services = services;
     this.guards = guards;
     this.probe = probe;
+    this.seen = seen;
   }
 
   @Override
@@ -71,7 +77,7 @@ final class LedgerAllocation implements Allocation {
   @Override
   public void succeeded(long actualTokens, long latencyMillis) {
     if (complete(true, actualTokens, latencyMillis)) {
-      services.circuits().succeeded(key);
+      services.circuits().succeeded(key, seen);
     }
   }
 
