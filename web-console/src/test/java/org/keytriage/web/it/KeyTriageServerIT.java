@@ -240,7 +240,7 @@ class KeyTriageServerIT {
     expected.put(new Call("POST", "/api/v1/tasks/medical_text_analysis", TypedInputs.MEDICAL_TEXT),
         List.of(401, 200, 403, 401, 401, 401));
     for (String read : List.of("/api/v1/keys", "/api/v1/keys/medical_primary", "/api/v1/metrics", "/api/v1/health",
-        "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts")) {
+        "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts", "/prometheus")) {
       expected.put(new Call("GET", read, null), List.of(401, 401, 401, 200, 200, 401));
     }
     for (String change : List.of("activate", "deactivate", "restore")) {
@@ -364,29 +364,49 @@ class KeyTriageServerIT {
         "{\"strategy\":\"round_robin\"}", Map.of());
   }
 
-  // ---- MicroProfile Metrics, Health and OpenAPI ---------------------------------------------
+  // ---- Prometheus series, MicroProfile Metrics, Health and OpenAPI ----------------------------
 
   @Test
-  void prometheusMetricsCarryTheApplicationFiguresWithTheirLabelsAndNoSecret() {
+  void prometheusSeriesCarryTheApplicationFiguresWithTheirLabelsUnitsAndNoSecret() {
     chat(Caller.INTEGRATOR, "medical_text_analysis", chatBody("Extract findings from synthetic note 12."));
-    HttpResponse<String> r = http.get("/metrics", Caller.ANONYMOUS, Map.of("Accept", "text/plain"));
+    HttpResponse<String> r = http.get("/prometheus", Caller.OPS, Map.of("Accept", "text/plain"));
     assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain").contains("version=0.0.4");
     List<String> lines = r.body().lines().filter(l -> l.startsWith("keytriage_")).toList();
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_requests_total{")
-        .contains("task_type=\"medical_text_analysis\"").contains("key=\"medical_primary\"").contains("outcome=\"success\""));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_request_duration_seconds")
-        .contains("task_type=\"medical_text_analysis\""));
+        .contains("task_type=\"medical_text_analysis\"").contains("key=\"medical_primary\"").contains("outcome=\"success\"")
+        .contains("origin=\"v1\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("keytriage_request_duration_seconds_bucket{task_type=\"medical_text_analysis\",le=\"+Inf\"}"));
+    // seconds, not nanoseconds: a simulated call takes well under a minute
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("keytriage_request_duration_seconds_sum{task_type=\"medical_text_analysis\"}")
+        .satisfies(sum -> assertThat(Double.parseDouble(sum.substring(sum.lastIndexOf(' ') + 1))).isPositive().isLessThan(60)));
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_tokens_total{")
         .contains("key=\"medical_primary\"").contains("task_type=\"medical_text_analysis\""));
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_key_rpm_limit{")
-        .contains("key=\"medical_primary\"").endsWith(" 600.0"));
-    for (String gauge : List.of("keytriage_key_rpm{", "keytriage_key_tpm{", "keytriage_key_tpm_limit{",
-        "keytriage_key_cost_dollars{", "keytriage_key_cooling_down{", "keytriage_key_circuit_open{",
-        "keytriage_key_circuit_state{", "keytriage_key_quarantined{", "keytriage_key_active{", "keytriage_key_usable{",
-        "keytriage_task_cost_dollars{")) {
-      assertThat(lines).as(gauge).anySatisfy(l -> assertThat(l).startsWith(gauge));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_cost_dollars_total{")
+        .contains("key=\"medical_primary\"").contains("task_type=\"medical_text_analysis\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("keytriage_key_rpm_limit{key=\"medical_primary\"} 600"));
+    for (String family : List.of("keytriage_failovers_total", "keytriage_key_penalties_total",
+        "keytriage_key_requests_in_window", "keytriage_key_tokens_in_window", "keytriage_key_tpm_limit",
+        "keytriage_key_active", "keytriage_key_usable", "keytriage_key_cooling_down",
+        "keytriage_key_cooldown_remaining_seconds", "keytriage_key_quarantined", "keytriage_key_circuit_state",
+        "keytriage_key_budget_utilisation_ratio")) {
+      assertThat(lines).as(family).anySatisfy(l -> assertThat(l).startsWith(family + "{"));
+      assertThat(r.body()).as(family).contains("# HELP " + family + " ", "# TYPE " + family + " ");
     }
+    assertThat(r.body()).contains("# TYPE keytriage_request_duration_seconds histogram\n");
     assertNoSecret(r.body());
+    assertThat(r.body()).doesNotContain("synthetic note");
+
+    // operators only, like the ops API; the server's own /metrics carries no keytriage_ series any more
+    HttpResponse<String> anonymous = http.get("/prometheus", Caller.ANONYMOUS);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+    assertThat(http.get("/prometheus", Caller.INTEGRATOR).statusCode()).isEqualTo(401);
+    HttpResponse<String> server = http.get("/metrics", Caller.ANONYMOUS, Map.of("Accept", "text/plain"));
+    assertThat(server.statusCode()).isEqualTo(200);
+    assertThat(server.body().lines()).noneMatch(l -> l.startsWith("keytriage_"));
   }
 
   @Test
@@ -509,10 +529,10 @@ class KeyTriageServerIT {
     assertThat(fused.getJsonObject("result").getJsonObject("modality_findings").keySet()).contains("imaging", "wearable");
 
     // counted like a /v1 call: no /v1 call in these tests uses multimodal_fusion
-    List<String> metrics = http.get("/metrics", Caller.ANONYMOUS, Map.of("Accept", "text/plain")).body().lines()
+    List<String> metrics = http.get("/prometheus", Caller.OPS, Map.of("Accept", "text/plain")).body().lines()
         .filter(l -> l.startsWith("keytriage_requests_total{")).toList();
     assertThat(metrics).anySatisfy(l -> assertThat(l).contains("task_type=\"multimodal_fusion\"")
-        .contains("key=\"multimodal_primary\"").contains("outcome=\"success\""));
+        .contains("key=\"multimodal_primary\"").contains("outcome=\"success\"").contains("origin=\"task\""));
   }
 
   @Test
