@@ -28,6 +28,7 @@ import org.keytriage.core.events.StrategyChanged;
 import org.keytriage.core.gateway.Call;
 import org.keytriage.core.gateway.Gateway;
 import org.keytriage.core.gateway.internal.DefaultGateway;
+import org.keytriage.core.keys.KeyCatalogStore;
 import org.keytriage.core.keys.KeyRegistry;
 import org.keytriage.core.keys.KeyState;
 import org.keytriage.core.keys.KeyStateStore;
@@ -71,7 +72,7 @@ public final class KeyTriage implements AutoCloseable {
   private final AlertSink alerts;
   private final Plugins plugins;
   private final KeyRegistry keys;
-  private final Router router;
+  private final DefaultRouter router;
   private final Reports reports;
   private final UpstreamCalls upstream;
   private final Gateway gateway;
@@ -94,15 +95,21 @@ public final class KeyTriage implements AutoCloseable {
     UpstreamCalls calls = null;
     try {
       Set<String> taskTypes = knownTaskTypes(plugins.taskHandlers().ids());
-      new BuiltConfigValidator(taskTypes, plugins.strategies().ids()).check(config);
+      BuiltConfigValidator validator = new BuiltConfigValidator(taskTypes, plugins.strategies().ids());
+      validator.check(config);
       events.subscribe(new AlertsFromEvents(alerts));
-      this.keys = new KeyRegistry(config.apiKeys(), states, clock, events);
+      this.keys = new KeyRegistry(config.apiKeys(), states,
+          b.keyCatalog != null ? b.keyCatalog : KeyCatalogStore.inProcess(),
+          candidate -> validator.check(config.withKeys(candidate)), clock, events);
       this.router = new DefaultRouter(config, taskTypes, plugins.strategies(), ledger, states,
           accounting, budgets, events, b.upstream.routingGuards(),
           b.strategyChoices != null ? b.strategyChoices : StrategyChoiceStore.inProcess());
       this.reports = new Reports(keys, router, ledger, accounting, counters, budgets, clock);
       calls = new UpstreamCalls(router, keys, b.upstream, clock, events);
       this.upstream = calls;
+      keys.onChange(router::useKeys);
+      // the cluster's run-time changes made before this node started, or while it was starting
+      router.useKeys(keys.all());
       this.gateway = new DefaultGateway(calls, plugins.taskHandlers(), b.handlerSettings, events, clock);
     } catch (RuntimeException e) {
       if (calls != null) {
@@ -301,6 +308,7 @@ public final class KeyTriage implements AutoCloseable {
     } catch (Exception e) {
       // publishing is best effort; closing the engine must not fail for it
     }
+    keys.close();
     upstream.close();
     plugins.close();
     ledger.close();
@@ -321,6 +329,7 @@ public final class KeyTriage implements AutoCloseable {
     private SpendStore spendStore;
     private CounterExchange counterExchange;
     private StrategyChoiceStore strategyChoices;
+    private KeyCatalogStore keyCatalog;
     private AlertSink alerts;
     private ClassLoader classLoader = defaultClassLoader();
     private Path pluginsDirectory;
@@ -369,6 +378,15 @@ public final class KeyTriage implements AutoCloseable {
      * Where run-time strategy switches are kept; default in process. A cluster store makes a switch
      * hold on every node.
      */
+    /**
+     * Where keys added, changed or retired at run time are shared; default in process. A cluster
+     * store makes a change visible on every node at once.
+     */
+    public Builder keyCatalog(KeyCatalogStore value) {
+      this.keyCatalog = value;
+      return this;
+    }
+
     public Builder strategyChoices(StrategyChoiceStore value) {
       this.strategyChoices = value;
       return this;

@@ -11,6 +11,7 @@ import org.keytriage.core.cluster.internal.Backends;
 import org.keytriage.core.cluster.internal.GridBackends;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.keys.KeyCatalogStore;
 import org.keytriage.core.routing.StrategyChoiceStore;
 
 /**
@@ -94,6 +95,11 @@ public final class ClusterBackends implements AutoCloseable {
     return backends.strategyChoices();
   }
 
+  /** Keys added, changed or retired at run time: a change on one node holds on all of them. */
+  public KeyCatalogStore keyCatalog() {
+    return backends.keyCatalog();
+  }
+
   /** How many grid operations these backends have sent, synchronous and not; zeros in process. */
   public GridOperations gridOperations() {
     return backends.operations();
@@ -101,7 +107,7 @@ public final class ClusterBackends implements AutoCloseable {
 
   /**
    * Gives the engine builder these backends: ledger, key states, spend, counter exchange and
-   * strategy choices.
+   * strategy choices, key catalogue.
    */
   public KeyTriage.Builder configure(KeyTriage.Builder builder) {
     return builder
@@ -109,7 +115,8 @@ public final class ClusterBackends implements AutoCloseable {
         .keyStates(keyStates())
         .spendStore(spendStore())
         .counterExchange(counterExchange())
-        .strategyChoices(strategyChoices());
+        .strategyChoices(strategyChoices())
+        .keyCatalog(keyCatalog());
   }
 
   public ClusterSettings settings() {

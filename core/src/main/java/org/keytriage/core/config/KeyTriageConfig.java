@@ -43,6 +43,15 @@ public final class KeyTriageConfig {
     return b;
   }
 
+  /** The same configuration with {@code keys} instead of its keys (a catalogue changed at run time). */
+  public KeyTriageConfig withKeys(List<ApiKeyConfig> keys) {
+    Builder b = new Builder().defaultStrategy(defaultStrategy).source("keys changed at run time");
+    keys.forEach(b::addKey);
+    taskStrategies.forEach(b::strategy);
+    strategySettings.forEach(b::strategySettings);
+    return b.build();
+  }
+
   public List<ApiKeyConfig> apiKeys() {
     return apiKeys;
   }

@@ -15,6 +15,8 @@ public enum ErrorCode {
   UNKNOWN_STRATEGY(400, "unknown_strategy", "Unknown strategy"),
   /** The key id names no configured key. */
   UNKNOWN_KEY(404, "unknown_key", "Unknown key"),
+  /** A key with that id already exists in the catalogue. */
+  KEY_CONFLICT(409, "key_conflict", "Key already exists"),
   /** A typed task's handler refused its input; nothing was sent. */
   INVALID_TASK_INPUT(400, "invalid_task_input", "Invalid task input"),
   /** The upstream refused the request itself (a 4xx other than 401/403/429). */

@@ -20,7 +20,13 @@ public record KeyChanged(Instant at, String keyId, Change change, String actor, 
     ACTIVATED,
     DEACTIVATED,
     /** Quarantine, cooldown and circuit lifted; active again. */
-    RESTORED
+    RESTORED,
+    /** Added to the catalogue at run time. */
+    ADDED,
+    /** Its configuration (limits, priority, task types, cost, budgets, base URL) replaced at run time. */
+    CHANGED,
+    /** Taken out of the catalogue at run time. */
+    RETIRED
   }
 
   public KeyChanged {

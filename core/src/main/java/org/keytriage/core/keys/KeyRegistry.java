@@ -2,6 +2,11 @@ package org.keytriage.core.keys;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,28 +19,59 @@ import org.keytriage.core.events.KeyChanged;
 
 /**
  * The key catalogue and each key's run-time state: the one place that knows which keys exist and
- * changes their state. Every change is one atomic update of the key's {@link KeyState} in the
- * {@link KeyStateStore} (cluster-wide when the store is), and operators' changes are published as
- * {@link KeyChanged} events with who and why. Thread-safe.
+ * changes their state. Every state change is one atomic update of the key's {@link KeyState} in
+ * the {@link KeyStateStore} (cluster-wide when the store is), and operators' changes are published
+ * as {@link KeyChanged} events with who and why. Thread-safe.
+ *
+ * <p>The catalogue may change at run time: {@link #add}, {@link #change} and {@link #retire} write
+ * to the {@link KeyCatalogStore}, whose entries override the configuration file's keys by id. Every
+ * node reads the same store, and its change notification makes each node rebuild its catalogue
+ * and tell its listeners (the router), so a change is used by every node's next request. A change
+ * that would make the catalogue invalid (an unknown task type, a duplicate id, a non-positive
+ * limit) is refused before anything is written, with the configuration's own error messages.
  */
 public final class KeyRegistry {
-  private final Map<String, ApiKeyConfig> keysById;
+  private final List<ApiKeyConfig> configured;
   private final KeyStateStore states;
+  private final KeyCatalogStore catalog;
+  private final Consumer<List<ApiKeyConfig>> validator;
   private final Clock clock;
   private final GatewayEvents events;
+  private final List<Consumer<Collection<ApiKeyConfig>>> listeners = new CopyOnWriteArrayList<>();
+  private final GatewayEvents.Subscription catalogSubscription;
+  private volatile Map<String, ApiKeyConfig> keysById;
 
+  /** A registry of the configured keys only, with no run-time changes shared with anyone. */
   public KeyRegistry(Collection<ApiKeyConfig> keys, KeyStateStore states, Clock clock, GatewayEvents events) {
-    Map<String, ApiKeyConfig> byId = new LinkedHashMap<>();
-    keys.forEach(k -> byId.put(k.keyId(), k));
-    this.keysById = java.util.Collections.unmodifiableMap(byId);
-    this.states = Objects.requireNonNull(states, "states");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.events = Objects.requireNonNull(events, "events");
+    this(keys, states, KeyCatalogStore.inProcess(), k -> {}, clock, events);
   }
 
-  /** Every key, in configuration order. */
+  /**
+   * @param configured the configuration file's keys
+   * @param catalog where run-time changes are shared
+   * @param validator checks a whole candidate catalogue, throwing when it is not usable
+   */
+  public KeyRegistry(Collection<ApiKeyConfig> configured, KeyStateStore states, KeyCatalogStore catalog,
+      Consumer<List<ApiKeyConfig>> validator, Clock clock, GatewayEvents events) {
+    this.configured = List.copyOf(configured);
+    this.states = Objects.requireNonNull(states, "states");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.events = Objects.requireNonNull(events, "events");
+    this.keysById = merge(catalog.changes());
+    this.catalogSubscription = catalog.onChange(this::reload);
+  }
+
+  /** Every key, in configuration order, keys added at run time after them. */
   public Collection<ApiKeyConfig> all() {
     return keysById.values();
+  }
+
+  /** Calls {@code listener} with the whole catalogue after every change, on this node or another. */
+  public GatewayEvents.Subscription onChange(Consumer<Collection<ApiKeyConfig>> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   /**
@@ -46,13 +82,12 @@ public final class KeyRegistry {
   public ApiKeyConfig key(String keyId) {
     ApiKeyConfig key = keysById.get(keyId);
     if (key == null) {
-      throw new KeyTriageException(ErrorCode.UNKNOWN_KEY,
-          "Unknown key_id '" + keyId + "'. Configured keys: " + String.join(", ", keysById.keySet()));
+      throw unknown(keyId);
     }
     return key;
   }
 
-  /** Whether a key with this id is configured. */
+  /** Whether a key with this id is in the catalogue. */
   public boolean contains(String keyId) {
     return keysById.containsKey(keyId);
   }
@@ -75,15 +110,109 @@ public final class KeyRegistry {
   /** Turns a key on or off for routing: an operator's switch. */
   public KeyState setActive(String keyId, boolean active, String actor, String reason) {
     KeyState after = update(keyId, s -> s.withActive(active));
-    events.publish(new KeyChanged(clock.instant(), keyId,
-        active ? KeyChanged.Change.ACTIVATED : KeyChanged.Change.DEACTIVATED, actor, reason));
+    publish(keyId, active ? KeyChanged.Change.ACTIVATED : KeyChanged.Change.DEACTIVATED, actor, reason);
     return after;
   }
 
   /** Lifts a quarantine, any cooldown and an open circuit, and activates the key. */
   public KeyState restore(String keyId, String actor, String reason) {
     KeyState after = update(keyId, s -> KeyState.initial(true));
-    events.publish(new KeyChanged(clock.instant(), keyId, KeyChanged.Change.RESTORED, actor, reason));
+    publish(keyId, KeyChanged.Change.RESTORED, actor, reason);
     return after;
+  }
+
+  /**
+   * Adds a key at run time, for every node's next request.
+   *
+   * @throws KeyTriageException {@link ErrorCode#KEY_CONFLICT} when a key with that id exists
+   * @throws org.keytriage.core.config.ConfigException when the key is not usable (names the field)
+   */
+  public synchronized void add(ApiKeyConfig key, String actor, String reason) {
+    if (contains(key.keyId())) {
+      throw new KeyTriageException(ErrorCode.KEY_CONFLICT, "A key with key_id '" + key.keyId()
+          + "' already exists; change it instead, or choose another key_id.");
+    }
+    write(key);
+    publish(key.keyId(), KeyChanged.Change.ADDED, actor, reason);
+  }
+
+  /**
+   * Replaces a key's configuration (limits, priority, task types, cost, budgets, base URL, secret)
+   * for every node's next request. Its usage window and state are kept: a key whose limit is
+   * lowered below what its window holds is refused until the window has room.
+   *
+   * @throws KeyTriageException {@link ErrorCode#UNKNOWN_KEY} for a key not in the catalogue
+   * @throws org.keytriage.core.config.ConfigException when the key is not usable (names the field)
+   */
+  public synchronized void change(ApiKeyConfig key, String actor, String reason) {
+    key(key.keyId());
+    write(key);
+    publish(key.keyId(), KeyChanged.Change.CHANGED, actor, reason);
+  }
+
+  /**
+   * Retires a key: no node routes to it from its next request on; calls in flight finish. Its id
+   * is unknown afterwards.
+   *
+   * @throws KeyTriageException {@link ErrorCode#UNKNOWN_KEY} for a key not in the catalogue
+   */
+  public synchronized void retire(String keyId, String actor, String reason) {
+    key(keyId);
+    Map<String, Optional<ApiKeyConfig>> after = new LinkedHashMap<>(catalog.changes());
+    after.put(keyId, Optional.empty());
+    validator.accept(List.copyOf(merge(after).values()));
+    catalog.retire(keyId);
+    reload();
+    publish(keyId, KeyChanged.Change.RETIRED, actor, reason);
+  }
+
+  /** Stops listening to the catalogue store. */
+  public void close() {
+    catalogSubscription.close();
+  }
+
+  private void write(ApiKeyConfig key) {
+    Map<String, Optional<ApiKeyConfig>> after = new LinkedHashMap<>(catalog.changes());
+    after.put(key.keyId(), Optional.of(key));
+    validator.accept(List.copyOf(merge(after).values()));
+    catalog.put(key);
+    reload(); // the store tells us too; reading it again now makes the change ours at once
+  }
+
+  /**
+   * Takes the store's catalogue. While the listeners (the router) switch over, both old and new
+   * keys resolve: a request already routed to a retired key, or routed at once to an added one,
+   * still finds its key's configuration.
+   */
+  private synchronized void reload() {
+    Map<String, ApiKeyConfig> next = merge(catalog.changes());
+    Map<String, ApiKeyConfig> both = new LinkedHashMap<>(keysById);
+    both.putAll(next);
+    keysById = Collections.unmodifiableMap(both);
+    Collection<ApiKeyConfig> view = next.values();
+    listeners.forEach(l -> l.accept(view));
+    keysById = next;
+  }
+
+  private Map<String, ApiKeyConfig> merge(Map<String, Optional<ApiKeyConfig>> changes) {
+    Map<String, ApiKeyConfig> byId = new LinkedHashMap<>();
+    configured.forEach(k -> byId.put(k.keyId(), k));
+    changes.forEach((id, key) -> {
+      if (key.isPresent()) {
+        byId.put(id, key.get());
+      } else {
+        byId.remove(id);
+      }
+    });
+    return Collections.unmodifiableMap(byId);
+  }
+
+  private void publish(String keyId, KeyChanged.Change change, String actor, String reason) {
+    events.publish(new KeyChanged(clock.instant(), keyId, change, actor, reason));
+  }
+
+  private KeyTriageException unknown(String keyId) {
+    return new KeyTriageException(ErrorCode.UNKNOWN_KEY,
+        "Unknown key_id '" + keyId + "'. Configured keys: " + String.join(", ", keysById.keySet()));
   }
 }

@@ -5,6 +5,7 @@ import org.keytriage.core.accounting.SpendStore;
 import org.keytriage.core.cluster.GridOperations;
 import org.keytriage.core.keys.KeyStateStore;
 import org.keytriage.core.ledger.UsageLedger;
+import org.keytriage.core.keys.KeyCatalogStore;
 import org.keytriage.core.routing.StrategyChoiceStore;
 
 /**
@@ -15,6 +16,7 @@ import org.keytriage.core.routing.StrategyChoiceStore;
  * @param spend the budget spend store
  * @param counters how metrics see the other nodes
  * @param strategyChoices which strategy each task type was switched to at run time
+ * @param keyCatalog keys added, changed or retired at run time
  * @param grid the Hazelcast instance ({@code com.hazelcast.core.HazelcastInstance}) or {@code null}
  *     in process; typed {@code Object} so callers without the Hazelcast jar never load its types
  * @param operations the count of grid operations these backends sent ({@link GridOperations#NONE}
@@ -27,6 +29,7 @@ public record Backends(
     SpendStore spend,
     CounterExchange counters,
     StrategyChoiceStore strategyChoices,
+    KeyCatalogStore keyCatalog,
     Object grid,
     GridOperations operations,
     Runnable shutdown) {
@@ -39,6 +42,7 @@ public record Backends(
         SpendStore.inProcess(),
         CounterExchange.none(),
         StrategyChoiceStore.inProcess(),
+        KeyCatalogStore.inProcess(),
         null,
         GridOperations.NONE,
         () -> {});

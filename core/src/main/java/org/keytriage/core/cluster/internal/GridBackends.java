@@ -61,16 +61,18 @@ public final class GridBackends {
             hz.getMap(maps.memberMetrics()), hz.getLocalEndpoint().getUuid().toString(), calls, settings.metricsPublishInterval());
     HazelcastStrategyChoiceStore strategyChoices =
         new HazelcastStrategyChoiceStore(hz.getMap(maps.strategyChoices()), calls);
+    HazelcastKeyCatalogStore keyCatalog = new HazelcastKeyCatalogStore(hz.getMap(maps.keyCatalog()), calls);
     Runnable shutdown =
         () -> {
           counters.close();
           strategyChoices.close();
+          keyCatalog.close();
           spend.close(); // bookings sent without waiting reach the grid before it goes
           if (owned) {
             hz.shutdown();
           }
         };
-    return new Backends(ledger, keyStates, spend, counters, strategyChoices, hz, calls.operations(), shutdown);
+    return new Backends(ledger, keyStates, spend, counters, strategyChoices, keyCatalog, hz, calls.operations(), shutdown);
   }
 
   private static String describe(HazelcastInstance hz, ClusterSettings settings, String how) {

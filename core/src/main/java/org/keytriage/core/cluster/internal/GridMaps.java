@@ -40,6 +40,10 @@ public record GridMaps(String prefix) {
     return prefix + "member-metrics";
   }
 
+  public String keyCatalog() {
+    return prefix + "key-catalog";
+  }
+
   public String strategyChoices() {
     return prefix + "strategy-choices";
   }
@@ -56,6 +60,8 @@ public record GridMaps(String prefix) {
         latestUpdateWins(base(budgetSpend())),
         // task type -> strategy id, plain strings: the operator's latest switch wins
         latestUpdateWins(base(strategyChoices())),
+        // key id -> the key's JSON, plain strings: the operator's latest change wins
+        latestUpdateWins(base(keyCatalog())),
         // values are byte arrays KeyTriage encodes itself (see HazelcastCounterExchange)
         latestUpdateWins(base(memberMetrics()).setInMemoryFormat(InMemoryFormat.BINARY)));
   }

@@ -73,6 +73,7 @@ public final class DefaultRouter implements Router {
   private final StrategyChoiceStore strategyChoices;
   private final ChosenStrategies chosen;
   private final RoutingGuards guards;
+  private final List<String> taskTypes;
 
   /**
    * A router with default guards, no budget ledger or strategy choices shared with anyone, and
@@ -117,20 +118,24 @@ public final class DefaultRouter implements Router {
     this.guards = java.util.Objects.requireNonNull(guards, "guards");
     CircuitKeeper circuits = new CircuitKeeper(states, clock, events, guards::circuit);
     this.services = new CompletionServices(ledger, accounting, circuits, budgets);
-    List<RoutedKey> keys = config.apiKeys().stream().map(RoutedKey::of).toList();
-    List<RoutedKey> backups = keys.stream().filter(k -> k.config().backup()).toList();
+    this.taskTypes = List.copyOf(taskTypes);
+    useKeys(config.apiKeys());
+  }
+
+  /**
+   * Routes over {@code keys} from the next request on: the key catalogue changed at run time (a
+   * key added, changed or retired). Each task type keeps its strategy and the strategy's state; a
+   * request already routing finishes on the keys it saw.
+   */
+  public void useKeys(Collection<ApiKeyConfig> keys) {
+    List<RoutedKey> routed = keys.stream().map(RoutedKey::of).toList();
+    List<RoutedKey> backups = routed.stream().filter(k -> k.config().backup()).toList();
     for (String task : taskTypes) {
-      List<RoutedKey> specialised =
-          keys.stream().filter(k -> k.config().specialisedFor(task)).toList();
-      String strategyId = config.strategyFor(task);
-      routes.put(
-          task,
-          new TaskRoute(
-              task,
-              specialised,
-              backups.stream().filter(b -> !specialised.contains(b)).toList(),
-              strategyId,
-              createStrategy(strategyId)));
+      List<RoutedKey> specialised = routed.stream().filter(k -> k.config().specialisedFor(task)).toList();
+      List<RoutedKey> taskBackups = backups.stream().filter(b -> !specialised.contains(b)).toList();
+      routes.compute(task, (t, old) -> old == null
+          ? new TaskRoute(t, specialised, taskBackups, config.strategyFor(t), createStrategy(config.strategyFor(t)))
+          : new TaskRoute(t, specialised, taskBackups, old.strategyId(), old.strategy()));
     }
   }
 
