@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.keytriage.web.json.JsonText;
+import org.keytriage.core.json.JsonTrees;
 
 /**
  * Renders an error in the shape the path's callers expect: OpenAI's on {@code /v1/…}, RFC 9457
@@ -47,8 +47,8 @@ public final class ErrorResponses {
     problem.putAll(extensions);
     Response.ResponseBuilder b =
         openAiPath(p)
-            ? Response.status(status).type("application/json").entity(JsonText.write(openAi(status, code, detail)))
-            : Response.status(status).type(PROBLEM_JSON).entity(JsonText.write(problem));
+            ? Response.status(status).type("application/json").entity(JsonTrees.write(openAi(status, code, detail)))
+            : Response.status(status).type(PROBLEM_JSON).entity(JsonTrees.write(problem));
     headers.forEach(b::header);
     return b.build();
   }

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.keytriage.core.errors.ErrorCode;
 import org.keytriage.core.errors.KeyTriageException;
 import org.keytriage.core.gateway.InvalidTaskInputException;
+import org.keytriage.core.json.JsonTrees;
 import org.keytriage.core.upstream.UpstreamClientErrorException;
 import org.keytriage.spi.FieldError;
 import org.keytriage.web.errors.ErrorResponses;
-import org.keytriage.web.json.JsonText;
 
 /**
  * Renders every failure of the engine once, by its {@link ErrorCode}: status, stable code and
@@ -38,7 +38,7 @@ public class KeyTriageExceptionMapper implements ExceptionMapper<KeyTriageExcept
       Object upstreamError = c.errorJson().get("error");
       if (ErrorResponses.openAiPath(path) && upstreamError instanceof Map<?, ?>) {
         return Response.status(c.status()).type("application/json")
-            .entity(JsonText.write(Map.of("error", upstreamError))).build();
+            .entity(JsonTrees.write(Map.of("error", upstreamError))).build();
       }
       String upstreamMessage =
           upstreamError instanceof Map<?, ?> m && m.get("message") != null ? ": " + m.get("message") : "";
