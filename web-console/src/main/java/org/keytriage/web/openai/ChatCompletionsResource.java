@@ -24,6 +24,8 @@ import org.keytriage.core.gateway.Call;
 import org.keytriage.core.gateway.Gateway;
 import org.keytriage.core.upstream.GatewayResponse;
 import org.keytriage.web.config.WebSettings;
+import org.keytriage.web.http.ServedBy;
+import org.keytriage.web.http.TaskTypeHeader;
 import org.keytriage.web.json.JsonText;
 import org.keytriage.web.openai.internal.ChatRequest;
 import org.keytriage.web.openai.internal.StreamRelays;

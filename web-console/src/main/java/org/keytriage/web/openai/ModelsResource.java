@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.keytriage.web.http.TaskTypeHeader;
 import org.keytriage.web.json.JsonText;
 import org.keytriage.web.openai.internal.ModelCatalog;
 import org.keytriage.web.security.CallerContext;

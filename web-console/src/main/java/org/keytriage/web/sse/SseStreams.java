@@ -12,11 +12,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.keytriage.core.upstream.StreamBrokenException;
 import org.keytriage.web.errors.ApiException;
-import org.keytriage.web.openai.ServedBy;
+import org.keytriage.web.http.ServedBy;
 
 /**
  * Relays one kind of stream. The work runs on a worker while the request thread waits for its
@@ -45,19 +45,15 @@ public final class SseStreams implements AutoCloseable {
   private final Duration deadline;
 
   /**
-   * @param threadName prefix of the workers' names
-   * @param maxStreams streams relayed at once
+   * @param threads where the workers come from (the server's managed thread factory)
+   * @param maxStreams streams relayed at once, of every kind together
    * @param deadline the request deadline: the longest wait for the first frame, and for each next one
    */
-  public SseStreams(String threadName, int maxStreams, Duration deadline) {
+  public SseStreams(ThreadFactory threads, int maxStreams, Duration deadline) {
     this.maxStreams = maxStreams;
     this.deadline = deadline;
-    AtomicInteger n = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(0, maxStreams, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    // no queue: a stream beyond the cap is refused at once with 503, never left waiting
+    this.workers = new ThreadPoolExecutor(0, maxStreams, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
   }
 
   /**

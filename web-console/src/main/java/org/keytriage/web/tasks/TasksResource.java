@@ -30,7 +30,7 @@ import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.json.JsonText;
-import org.keytriage.web.openai.ServedBy;
+import org.keytriage.web.http.ServedBy;
 import org.keytriage.web.security.CallerContext;
 import org.keytriage.web.security.IntegratorAccess;
 import org.keytriage.web.security.TaskScoped;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.web.config.WebSettings;
-import org.keytriage.web.openai.TaskTypeHeader;
+import org.keytriage.web.http.TaskTypeHeader;
 import org.keytriage.web.security.CallerContext;
 import org.keytriage.web.security.Integrator;
 import org.keytriage.web.security.TaskScoped;

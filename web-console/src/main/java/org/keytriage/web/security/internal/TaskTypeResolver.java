@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.web.errors.ApiException;
-import org.keytriage.web.openai.TaskTypeHeader;
+import org.keytriage.web.http.TaskTypeHeader;
 import org.keytriage.web.security.Integrator;
 import org.keytriage.web.security.TaskScopes;
 

@@ -1,4 +1,4 @@
-package org.keytriage.web.openai;
+package org.keytriage.web.http;
 
 /** Response headers that say how KeyTriage served a call: key ids are not secrets. */
 public final class ServedBy {

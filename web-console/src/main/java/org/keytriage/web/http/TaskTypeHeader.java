@@ -1,4 +1,4 @@
-package org.keytriage.web.openai;
+package org.keytriage.web.http;
 
 /** The request header that names the task type of an OpenAI-compatible call. */
 public final class TaskTypeHeader {
