@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import org.keytriage.core.upstream.UpstreamSettings;
 
 /**
- * Every {@code keytriage.*} setting of the web application, read once at start-up. Immutable.
+ * Every {@code keytriage.*} setting of the web application, read once at start-up through
+ * MicroProfile Config's typed lookups ({@link SettingsSource}). Immutable. The durations take a
+ * plain number of seconds, as always, or a unit ({@link DurationConverter}).
  *
  * <table>
  *   <caption>Properties and defaults</caption>
@@ -20,12 +22,12 @@ import java.util.function.Function;
  *   <tr><td>{@value #DEFAULT_TASK_TYPE}</td><td>none</td>
  *       <td>the task type of a {@code /v1} request without {@code X-Task-Type}; without it such a
  *       request is refused with 400</td></tr>
- *   <tr><td>{@value #REQUEST_DEADLINE}</td><td>60</td><td>seconds for all attempts of one request, failovers included</td></tr>
- *   <tr><td>{@value #ATTEMPT_TIMEOUT}</td><td>30</td><td>seconds for one upstream attempt (first chunk for a stream)</td></tr>
- *   <tr><td>{@value #CONNECT_TIMEOUT}</td><td>5</td><td>seconds to connect to the upstream</td></tr>
- *   <tr><td>{@value #MAX_REQUEST_BYTES}</td><td>1048576 (1 MiB)</td><td>larger request bodies get 413</td></tr>
- *   <tr><td>{@value #MAX_CONCURRENT_STREAMS}</td><td>200</td><td>streams relayed at once; more get 503</td></tr>
- *   <tr><td>{@value #MODELS_CACHE}</td><td>300</td><td>seconds the upstream's model list is kept</td></tr>
+ *   <tr><td>{@value #REQUEST_DEADLINE}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_REQUEST_DEADLINE_SECONDS}</td><td>seconds for all attempts of one request, failovers included</td></tr>
+ *   <tr><td>{@value #ATTEMPT_TIMEOUT}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_ATTEMPT_TIMEOUT_SECONDS}</td><td>seconds for one upstream attempt (first chunk for a stream)</td></tr>
+ *   <tr><td>{@value #CONNECT_TIMEOUT}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_CONNECT_TIMEOUT_SECONDS}</td><td>seconds to connect to the upstream</td></tr>
+ *   <tr><td>{@value #MAX_REQUEST_BYTES}</td><td>{@value #DEFAULT_MAX_REQUEST_BYTES} (1 MiB)</td><td>larger request bodies get 413</td></tr>
+ *   <tr><td>{@value #MAX_CONCURRENT_STREAMS}</td><td>{@value #DEFAULT_MAX_CONCURRENT_STREAMS}</td><td>streams relayed at once, of every kind together; more get 503</td></tr>
+ *   <tr><td>{@value #MODELS_CACHE}</td><td>{@value #DEFAULT_MODELS_CACHE_SECONDS}</td><td>seconds the upstream's model list is kept</td></tr>
  *   <tr><td>{@value #INTEGRATORS}</td><td>none (every {@code /v1} call is 401)</td>
  *       <td>{@code name:sha256hex:task|task,...}; see {@link org.keytriage.web.security.Integrators}</td></tr>
  *   <tr><td>{@value #USERS}</td><td>none (every {@code /api/v1} call is 401)</td>
@@ -73,22 +75,30 @@ public final class WebSettings {
   private final Map<String, String> clusterProperties;
   private final BatchSettings batch;
 
-  private WebSettings(Function<String, Optional<String>> source, Iterable<String> names) {
+  /** Default of {@value #MAX_REQUEST_BYTES}: 1 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
+  /** Default of {@value #MAX_CONCURRENT_STREAMS}. */
+  public static final long DEFAULT_MAX_CONCURRENT_STREAMS = 200;
+  /** Default of {@value #MODELS_CACHE}, in seconds. */
+  public static final long DEFAULT_MODELS_CACHE_SECONDS = 300;
+
+  private WebSettings(SettingsSource source) {
     this.configDir = Path.of(text(source, CONFIG_DIR).orElse("."));
     this.pluginsDir = text(source, PLUGINS_DIR).map(Path::of);
     this.defaultTaskType = text(source, DEFAULT_TASK_TYPE);
-    this.requestDeadline = Duration.ofSeconds(positive(source, REQUEST_DEADLINE, 60));
-    this.attemptTimeout = Duration.ofSeconds(positive(source, ATTEMPT_TIMEOUT, 30));
-    this.connectTimeout = Duration.ofSeconds(positive(source, CONNECT_TIMEOUT, 5));
-    this.maxRequestBytes = positive(source, MAX_REQUEST_BYTES, 1_048_576);
-    this.maxConcurrentStreams = (int) Math.min(Integer.MAX_VALUE, positive(source, MAX_CONCURRENT_STREAMS, 200));
-    this.modelsCache = Duration.ofSeconds(positive(source, MODELS_CACHE, 300));
+    // the upstream timeouts' defaults are the engine's own, stated once in UpstreamSettings
+    this.requestDeadline = duration(source, REQUEST_DEADLINE, UpstreamSettings.DEFAULT_REQUEST_DEADLINE_SECONDS);
+    this.attemptTimeout = duration(source, ATTEMPT_TIMEOUT, UpstreamSettings.DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
+    this.connectTimeout = duration(source, CONNECT_TIMEOUT, UpstreamSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    this.maxRequestBytes = positive(source, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES);
+    this.maxConcurrentStreams = intValue(positive(source, MAX_CONCURRENT_STREAMS, DEFAULT_MAX_CONCURRENT_STREAMS));
+    this.modelsCache = duration(source, MODELS_CACHE, DEFAULT_MODELS_CACHE_SECONDS);
     this.integrators = text(source, INTEGRATORS).orElse("");
     this.users = text(source, USERS).orElse("");
     Map<String, String> cluster = new TreeMap<>();
-    for (String name : names) {
+    for (String name : source.names()) {
       if (name.startsWith(CLUSTER_PREFIX)) {
-        source.apply(name).ifPresent(v -> cluster.put(name, v));
+        source.value(name, String.class).ifPresent(v -> cluster.put(name, v));
       }
     }
     this.clusterProperties = Map.copyOf(cluster);
@@ -106,41 +116,49 @@ public final class WebSettings {
   }
 
   /**
-   * Reads the settings from {@code source} (a property name to its value, empty when unset).
+   * Reads the settings through typed lookups.
    *
-   * @throws IllegalArgumentException naming the property when a value is not a positive number
+   * @throws IllegalArgumentException naming the property, the value and what is expected when a
+   *     value is not usable
    */
-  public static WebSettings from(Function<String, Optional<String>> source) {
-    return from(source, java.util.List.of());
+  public static WebSettings from(SettingsSource source) {
+    return new WebSettings(Objects.requireNonNull(source, "source"));
   }
 
-  /**
-   * Like {@link #from(Function)}, also collecting every {@value #CLUSTER_PREFIX}{@code *} property
-   * among {@code names} (MicroProfile Config's property names).
-   */
-  public static WebSettings from(Function<String, Optional<String>> source, Iterable<String> names) {
-    return new WebSettings(Objects.requireNonNull(source, "source"), Objects.requireNonNull(names, "names"));
+  private static Optional<String> text(SettingsSource source, String name) {
+    return source.value(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
   }
 
-  private static Optional<String> text(Function<String, Optional<String>> source, String name) {
-    return source.apply(name).map(String::trim).filter(s -> !s.isEmpty());
-  }
-
-  private static long positive(Function<String, Optional<String>> source, String name, long fallback) {
-    Optional<String> raw = text(source, name);
-    if (raw.isEmpty()) {
-      return fallback;
+  private static long positive(SettingsSource source, String name, long fallback) {
+    Optional<Long> value = typed(source, name, Long.class, "a whole number > 0", fallback);
+    if (value.isPresent() && value.get() <= 0) {
+      throw invalid(source, name, "a whole number > 0", fallback);
     }
+    return value.orElse(fallback);
+  }
+
+  private static Duration duration(SettingsSource source, String name, long fallbackSeconds) {
+    String expected = "a duration > 0 (seconds, or 250ms, 30s, 5m, PT30S)";
+    Optional<Duration> value = typed(source, name, Duration.class, expected, fallbackSeconds);
+    if (value.isPresent() && (value.get().isNegative() || value.get().isZero())) {
+      throw invalid(source, name, expected, fallbackSeconds);
+    }
+    return value.orElse(Duration.ofSeconds(fallbackSeconds));
+  }
+
+  private static <T> Optional<T> typed(SettingsSource source, String name, Class<T> type, String expected, long fallback) {
     try {
-      long value = Long.parseLong(raw.get());
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the property's name
+      return source.value(name, type);
+    } catch (IllegalArgumentException e) {
+      throw invalid(source, name, expected, fallback);
     }
-    throw new IllegalArgumentException(
-        name + " must be a whole number > 0, not '" + raw.get() + "' (default " + fallback + ")");
+  }
+
+  /** Names the property, its value (numbers and durations only reach here) and the default. */
+  private static IllegalArgumentException invalid(SettingsSource source, String name, String expected, long fallback) {
+    String raw = source.value(name, String.class).orElse("");
+    return new IllegalArgumentException(
+        name + " must be " + expected + ", not '" + raw.trim() + "' (default " + fallback + ")");
   }
 
   public Path configDir() {

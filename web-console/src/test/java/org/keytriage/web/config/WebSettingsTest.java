@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.keytriage.core.upstream.UpstreamSettings;
 
 class WebSettingsTest {
 
   private static WebSettings of(Map<String, String> values) {
-    return WebSettings.from(name -> Optional.ofNullable(values.get(name)));
+    return WebSettings.from(new MapSettings(values));
   }
 
   @Test
@@ -60,12 +61,39 @@ class WebSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("keytriage.max-request-bytes").hasMessageContaining("'lots'").hasMessageContaining("1048576");
     assertThatThrownBy(() -> of(Map.of(WebSettings.REQUEST_DEADLINE, "0")))
-        .hasMessageContaining("keytriage.request-deadline-seconds must be a whole number > 0");
+        .hasMessageContaining("keytriage.request-deadline-seconds must be a duration > 0");
   }
 
   @Test
   void toStringShowsNoCredentialLists() {
     WebSettings s = of(Map.of(WebSettings.INTEGRATORS, "ehr:abc:*", WebSettings.USERS, "alice:admin:PBKDF2"));
     assertThat(s.toString()).doesNotContain("ehr:abc").doesNotContain("PBKDF2");
+  }
+
+  @Test
+  void durationsTakePlainSecondsAsAlwaysOrAUnit() {
+    WebSettings s = of(Map.of(WebSettings.REQUEST_DEADLINE, "20", WebSettings.ATTEMPT_TIMEOUT, "2500ms",
+        WebSettings.CONNECT_TIMEOUT, "PT3S", WebSettings.MODELS_CACHE, "5m"));
+    assertThat(s.requestDeadline()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.attemptTimeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.modelsCache()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> of(Map.of(WebSettings.ATTEMPT_TIMEOUT, "soon")))
+        .hasMessageContaining("keytriage.attempt-timeout-seconds must be a duration > 0")
+        .hasMessageContaining("'soon'").hasMessageContaining("default 30");
+  }
+
+  @Test
+  void theUpstreamDefaultsAreTheEnginesOwn() {
+    WebSettings s = of(Map.of());
+    assertThat(s.requestDeadline().toSeconds()).isEqualTo(UpstreamSettings.DEFAULT_REQUEST_DEADLINE_SECONDS);
+    assertThat(s.attemptTimeout().toSeconds()).isEqualTo(UpstreamSettings.DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
+    assertThat(s.connectTimeout().toSeconds()).isEqualTo(UpstreamSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+  }
+
+  @Test
+  void theClusterGroupIsCollectedFromThePropertyNames() {
+    WebSettings s = of(Map.of("keytriage.cluster.mode", "jndi", "keytriage.other", "x"));
+    assertThat(s.clusterProperties()).containsExactly(Map.entry("keytriage.cluster.mode", "jndi"));
   }
 }

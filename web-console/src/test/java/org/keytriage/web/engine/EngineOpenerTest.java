@@ -20,7 +20,7 @@ class EngineOpenerTest {
   private WebSettings settings(Map<String, String> extra) {
     Map<String, String> values = new java.util.HashMap<>(extra);
     values.put(WebSettings.CONFIG_DIR, dir.toString());
-    return WebSettings.from(name -> Optional.ofNullable(values.get(name)));
+    return WebSettings.from(new org.keytriage.web.config.MapSettings(values));
   }
 
   private void write(String json, String env) throws Exception {
