@@ -110,6 +110,6 @@ final class DemoReport {
   }
 
   private ApiKeyConfig config(String keyId) {
-    return keyTriage.config().apiKeys().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
+    return keyTriage.keys().all().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
   }
 }

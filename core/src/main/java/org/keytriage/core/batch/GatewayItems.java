@@ -1,6 +1,5 @@
 package org.keytriage.core.batch;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.keytriage.core.errors.ErrorCode;
@@ -41,18 +40,15 @@ public final class GatewayItems implements BatchRunner.ItemWork {
     return ItemResult.served(index, outcome);
   }
 
-  /** The item's answer in the API's shape: result, structured, tokens, attempts, latency_ms. */
+  /**
+   * The item's answer in the API's shape: the typed task's members but for {@code task_type},
+   * {@code key_id} and {@code cost}, which the item carries itself.
+   */
   static Map<String, Object> answer(TaskOutcome<TaskResult> outcome) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("result", outcome.taskResult().fields());
-    m.put("structured", outcome.structured());
-    Map<String, Object> tokens = new LinkedHashMap<>();
-    tokens.put("prompt", outcome.tokens().prompt());
-    tokens.put("completion", outcome.tokens().completion());
-    tokens.put("total", outcome.tokens().total());
-    m.put("tokens", tokens);
-    m.put("attempts", outcome.attempts());
-    m.put("latency_ms", outcome.latencyMillis());
+    Map<String, Object> m = outcome.asJsonTree();
+    m.remove("task_type");
+    m.remove("key_id");
+    m.remove("cost");
     return m;
   }
 }

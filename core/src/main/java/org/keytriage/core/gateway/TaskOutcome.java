@@ -32,6 +32,29 @@ public record TaskOutcome<R>(
         attempts, latencyMillis);
   }
 
+  /**
+   * The outcome in the typed task API's JSON shape, as a JDK tree: {@code task_type}, {@code
+   * result} (the handler's fields), {@code structured}, {@code key_id} (never the secret), {@code
+   * tokens} ({@code prompt}, {@code completion}, {@code total}), {@code cost}, {@code attempts},
+   * {@code latency_ms}. A batch item shows the same members but for the batch's own ones.
+   */
+  public java.util.Map<String, Object> asJsonTree() {
+    java.util.Map<String, Object> tokenCounts = new java.util.LinkedHashMap<>();
+    tokenCounts.put("prompt", tokens.prompt());
+    tokenCounts.put("completion", tokens.completion());
+    tokenCounts.put("total", tokens.total());
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("task_type", taskType);
+    m.put("result", taskResult.fields());
+    m.put("structured", structured());
+    m.put("key_id", keyId);
+    m.put("tokens", tokenCounts);
+    m.put("cost", cost);
+    m.put("attempts", attempts);
+    m.put("latency_ms", latencyMillis);
+    return m;
+  }
+
   /** Whether the model answered the JSON it was asked for (else the result carries its text). */
   public boolean structured() {
     return taskResult.structured();

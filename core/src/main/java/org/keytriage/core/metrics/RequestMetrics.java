@@ -93,7 +93,7 @@ public final class RequestMetrics implements GatewayEventListener {
     RequestMetrics m = new RequestMetrics(keyTriage.taskTypes()::contains,
         keyId -> keyTriage.keys().contains(keyId) ? keyTriage.key(keyId).costPerToken() : 0);
     keyTriage.taskTypes().forEach(m.failovers::at);
-    for (ApiKeyConfig key : keyTriage.config().apiKeys()) {
+    for (ApiKeyConfig key : keyTriage.keys().all()) {
       for (KeyPenalised.Penalty p : KeyPenalised.Penalty.values()) {
         m.penalties.at(key.keyId(), label(p));
       }

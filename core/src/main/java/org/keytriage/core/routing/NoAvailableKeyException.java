@@ -13,6 +13,9 @@ import org.keytriage.core.errors.KeyTriageException;
 public class NoAvailableKeyException extends KeyTriageException {
   private static final long serialVersionUID = 1L;
 
+  /** Retry-After when no passed-over key says when it frees: 30 s. */
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+
   private final transient Refusal refusal;
 
   public NoAvailableKeyException(Refusal refusal) {
@@ -29,8 +32,12 @@ public class NoAvailableKeyException extends KeyTriageException {
     return refusal;
   }
 
+  /**
+   * When capacity frees next, or {@link #DEFAULT_RETRY_AFTER} when no passed-over key says (every
+   * key inactive, quarantined or over budget): a caller always gets a time to come back.
+   */
   @Override
   public Optional<Duration> retryAfter() {
-    return refusal.retryAfter();
+    return Optional.of(refusal.retryAfter().orElse(DEFAULT_RETRY_AFTER));
   }
 }

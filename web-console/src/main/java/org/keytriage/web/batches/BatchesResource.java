@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keytriage.core.batch.Batch;
+import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.web.batches.internal.BatchAccess;
 import org.keytriage.web.batches.internal.BatchRequest;
 import org.keytriage.web.batches.internal.BatchViews;
@@ -85,9 +86,7 @@ public class BatchesResource {
     // scope before existence, as for every task-scoped call
     TaskScopes.check(integrator, request.taskType());
     if (!batches.handles(request.taskType())) {
-      throw ApiException.badRequest("unknown_task_type", "Unknown task type",
-          "There is no task type '" + request.taskType() + "' to run a batch of. Task types: "
-              + String.join(", ", batches.taskTypes()) + ".");
+      throw new UnknownTaskTypeException(request.taskType(), batches.taskTypes());
     }
     Batch batch = batches.submit(integrator.name(), request);
     URI location = uri.getBaseUriBuilder().path("api/v1/batches").path(batch.id()).build();

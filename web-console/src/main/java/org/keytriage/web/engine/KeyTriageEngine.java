@@ -67,7 +67,7 @@ public class KeyTriageEngine {
     open = true;
     KeyTriage kt = opened.keyTriage();
     LOG.log(Level.INFO, "KeyTriage started: {0} keys from {1}, strategies {2}, cluster mode {3}",
-        new Object[] {kt.config().apiKeys().size(), kt.config().source(), kt.strategies().ids(),
+        new Object[] {kt.keys().all().size(), kt.config().source(), kt.strategies().ids(),
             opened.cluster().settings().mode()});
   }
 

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.keytriage.core.KeyTriage;
-import org.keytriage.web.errors.ApiException;
+import org.keytriage.core.errors.ErrorCode;
+import org.keytriage.core.errors.KeyTriageException;
 import org.keytriage.web.json.JsonText;
 import org.keytriage.web.ops.internal.KeyViews;
 import org.keytriage.web.security.AllowedRoles;
@@ -117,9 +118,10 @@ public class KeysResource {
     return JsonText.write(view(id));
   }
 
+  /** The key's view; an unknown id is the engine's {@code unknown_key} (404), naming the keys there are. */
   private Map<String, Object> view(String id) {
-    return new KeyViews(keyTriage).one(id).orElseThrow(() -> ApiException.notFound("unknown_key", "Unknown key",
-        "There is no key with key_id '" + id + "'. Configured keys: "
-            + String.join(", ", keyTriage.config().apiKeys().stream().map(k -> k.keyId()).toList()) + "."));
+    keyTriage.key(id);
+    return new KeyViews(keyTriage).one(id).orElseThrow(
+        () -> new KeyTriageException(ErrorCode.UNKNOWN_KEY, "Key '" + id + "' was retired a moment ago."));
   }
 }

@@ -35,7 +35,6 @@ import org.keytriage.web.security.CallerContext;
 import org.keytriage.web.security.IntegratorAccess;
 import org.keytriage.web.security.TaskScoped;
 import org.keytriage.web.security.TaskScopes;
-import org.keytriage.web.tasks.internal.OutcomeViews;
 import org.keytriage.web.tasks.internal.TypedStreams;
 
 /**
@@ -95,7 +94,7 @@ public class TasksResource {
       return streams.relay(call);
     }
     TaskOutcome<TaskResult> outcome = gateway.run(call);
-    return Response.ok(JsonText.write(OutcomeViews.of(outcome)), MediaType.APPLICATION_JSON)
+    return Response.ok(JsonText.write(outcome.asJsonTree()), MediaType.APPLICATION_JSON)
         .header(ServedBy.KEY_ID, outcome.keyId())
         .header(ServedBy.ATTEMPTS, outcome.attempts())
         .header(ServedBy.TASK_TYPE, type)

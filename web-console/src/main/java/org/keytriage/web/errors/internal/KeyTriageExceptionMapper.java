@@ -26,9 +26,6 @@ import org.keytriage.web.errors.ErrorResponses;
  */
 @Provider
 public class KeyTriageExceptionMapper implements ExceptionMapper<KeyTriageException> {
-  /** Retry-After when a refusal does not know when capacity frees. */
-  static final long DEFAULT_RETRY_SECONDS = 30;
-
   @Context UriInfo uri;
 
   @Override
@@ -56,9 +53,7 @@ public class KeyTriageExceptionMapper implements ExceptionMapper<KeyTriageExcept
 
   private static Response render(String path, KeyTriageException e, String detail, Map<String, Object> extensions) {
     Map<String, String> headers = new LinkedHashMap<>();
-    e.retryAfter().or(() -> e.code() == ErrorCode.NO_AVAILABLE_KEY
-            ? java.util.Optional.of(Duration.ofSeconds(DEFAULT_RETRY_SECONDS)) : java.util.Optional.empty())
-        .ifPresent(d -> headers.put("Retry-After", Long.toString(ceilSeconds(d))));
+    e.retryAfter().ifPresent(d -> headers.put("Retry-After", Long.toString(ceilSeconds(d))));
     return ErrorResponses.render(path, e.status(), e.code().code(), e.code().title(), detail, headers, extensions);
   }
 

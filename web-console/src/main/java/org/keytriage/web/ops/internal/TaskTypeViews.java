@@ -25,12 +25,12 @@ public final class TaskTypeViews {
 
   public Map<String, Object> one(String taskType) {
     List<Map<String, Object>> keys = new ArrayList<>();
-    for (ApiKeyConfig k : keyTriage.config().apiKeys()) {
+    for (ApiKeyConfig k : keyTriage.keys().all()) {
       if (k.specialisedFor(taskType)) {
         keys.add(Map.of("key_id", k.keyId(), "tier", "specialised"));
       }
     }
-    for (ApiKeyConfig k : keyTriage.config().apiKeys()) {
+    for (ApiKeyConfig k : keyTriage.keys().all()) {
       if (k.backup() && !k.specialisedFor(taskType)) {
         keys.add(Map.of("key_id", k.keyId(), "tier", "backup"));
       }

@@ -31,7 +31,7 @@ public class TypedStreams {
    */
   public Response relay(TaskCall call) {
     return workers.streams().relay(call.taskType(), pipe -> {
-      Map<String, Object> view = OutcomeViews.of(gateway.run(call.withListener(textTo(pipe))));
+      Map<String, Object> view = gateway.run(call.withListener(textTo(pipe))).asJsonTree();
       pipe.send("event: result\ndata: " + JsonText.write(view) + "\n\n");
       pipe.send("data: [DONE]\n\n");
       return Map.of();
