@@ -25,6 +25,9 @@
 #   CLIENT_CPU=0          taskset CPU list of the simulator and the load driver
 #   ORDER="before after"  which build runs first; swap it in a second run to see the order's bias
 #   MAX_RUN_SECONDS=900   the run (builds excluded) is refused if its estimate is longer, stopped if it is
+#   PROFILE=1             record each build's measured scenarios with JDK Flight Recorder (after the warm-up)
+#                         and print where the server's CPU samples fall (benchmarks/profile-summary.py);
+#                         the recordings stay in benchmarks/target/server-load-logs/<build>.jfr
 #
 # Scenarios: chat = POST /v1/chat/completions, not streamed; stream = the same with "stream": true;
 # refusal = a task type whose only key is inactive (503 no_available_key, no upstream call);
@@ -143,6 +146,7 @@ after_commit="$(git -C "$root" rev-parse HEAD)"
 ) &
 watchdog=$!
 rm -rf "$logs"
+mkdir -p "$logs"
 clk_tck="$(getconf CLK_TCK)"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -239,7 +243,10 @@ run_build() {
   mkdir -p "$work/$name/tmp"
   echo "Starting Payara Micro with the $name WAR on 127.0.0.1:$port (CPU $server_cpu) ..."
   # Payara Micro unpacks ~100 MB into java.io.tmpdir and --rootdir: both inside the work folder
-  KEYTRIAGE_UPSTREAM_URL="$sim_url" taskset -c "$server_cpu" java -Xmx"$payara_heap" \
+  local jfr_opts=()
+  # deep stacks, so a sample's bottom frames (who called) are not cut off
+  [[ "${PROFILE:-}" == 1 ]] && jfr_opts=(-XX:FlightRecorderOptions:stackdepth=256)
+  KEYTRIAGE_UPSTREAM_URL="$sim_url" taskset -c "$server_cpu" java -Xmx"$payara_heap" "${jfr_opts[@]}" \
     -Djava.io.tmpdir="$work/$name/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$after_bundle/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
     --nocluster --interfaces 127.0.0.1 --rootdir "$work/$name/payara" \
@@ -258,7 +265,20 @@ run_build() {
   done
   [[ -n "$ready" ]] || { tail -30 "$work/payara-$name.log" >&2; die "Payara Micro ($name) not ready within 240 s"; }
   echo "Load on the $name build"
+  local recorder=""
+  if [[ "${PROFILE:-}" == 1 ]]; then
+    # the recording starts when the warm-up ends, so it shows the warmed server only
+    ( sleep "$warmup"; jcmd "$payara" JFR.start name=load settings=default filename="$work/$name.jfr" >/dev/null ) &
+    recorder=$!
+    pids+=("$recorder")
+  fi
   drive "$name" "http://127.0.0.1:$port" "$token" "$scenarios" "$warmup" --pid payara="$payara" --pid simulator="$sim_pid"
+  if [[ -n "$recorder" ]]; then
+    stop "$recorder"
+    jcmd "$payara" JFR.stop name=load >/dev/null || true
+    mkdir -p "$logs"
+    cp "$work/$name.jfr" "$logs/$name.jfr" 2>/dev/null || true
+  fi
   stop "$payara"
   rm -rf "$work/$name"
 }
@@ -272,7 +292,8 @@ done
 
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$(dirname "$out_json")"
-python3 - "$results" "$out_json" <<PY
+status=0
+python3 - "$results" "$out_json" <<PY || status=$?
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 meta = {
@@ -330,3 +351,9 @@ for p in problems:
     print("WARNING:", p)
 sys.exit(1 if problems else 0)
 PY
+if [[ "${PROFILE:-}" == 1 ]]; then
+  for build in $order; do
+    [[ -f "$logs/$build.jfr" ]] && python3 "$here/profile-summary.py" "$build" "$logs/$build.jfr"
+  done
+fi
+exit "$status"

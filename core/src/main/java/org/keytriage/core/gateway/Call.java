@@ -2,6 +2,7 @@ package org.keytriage.core.gateway;
 
 import java.util.Objects;
 import org.keytriage.core.events.Origin;
+import org.keytriage.core.upstream.RelayedBody;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.UpstreamRequest;
 
@@ -9,12 +10,12 @@ import org.keytriage.spi.UpstreamRequest;
  * One request to relay to NVIDIA as it is (an OpenAI-compatible chat completion).
  *
  * @param taskType the task type that chooses the keys
- * @param request the upstream request (path, model, body)
+ * @param request the body to relay, as bytes with the facts routing needs
  * @param hints what the caller tells the router; {@link RoutingHints#DEFAULT} when null
  * @param origin where the request came from; {@link Origin#LIBRARY} when null
  * @param callerId who asked (an integrator's name); {@code library} when null
  */
-public record Call(String taskType, UpstreamRequest request, RoutingHints hints, Origin origin, String callerId) {
+public record Call(String taskType, RelayedBody request, RoutingHints hints, Origin origin, String callerId) {
   /** The caller id of calls made by a Java program through the library. */
   public static final String LIBRARY_CALLER = "library";
 
@@ -24,6 +25,11 @@ public record Call(String taskType, UpstreamRequest request, RoutingHints hints,
     hints = hints == null ? RoutingHints.DEFAULT : hints;
     origin = origin == null ? Origin.LIBRARY : origin;
     callerId = callerId == null ? LIBRARY_CALLER : callerId;
+  }
+
+  /** A call of a request given as a tree, written once as the bytes to send. */
+  public Call(String taskType, UpstreamRequest request, RoutingHints hints, Origin origin, String callerId) {
+    this(taskType, RelayedBody.of(request), hints, origin, callerId);
   }
 
   /** A library call with default hints. */

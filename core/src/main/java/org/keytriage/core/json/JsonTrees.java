@@ -1,5 +1,10 @@
 package org.keytriage.core.json;
 
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -33,6 +38,18 @@ public final class JsonTrees {
   /** The codec task handlers and other providers get through {@code ProviderConfig.json()}. */
   public static JsonCodec codec() {
     return CODEC;
+  }
+
+  /**
+   * A streaming parser over {@code length} UTF-8 bytes at {@code offset}: for scanning a body
+   * without building its tree. JSON over HTTP is UTF-8 (RFC 8259), so the encoding is not guessed.
+   */
+  public static JsonParser parser(byte[] json, int offset, int length) {
+    return Parsers.FACTORY.createParser(new ByteArrayInputStream(json, offset, length), StandardCharsets.UTF_8);
+  }
+
+  private static final class Parsers {
+    static final JsonParserFactory FACTORY = provider().createParserFactory(Map.of());
   }
 
   /** The JSON-P provider, looked up once; use it instead of {@code Json.create…}. */

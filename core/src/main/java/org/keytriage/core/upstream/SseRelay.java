@@ -20,19 +20,34 @@ public final class SseRelay implements StreamListener {
     this.out = Objects.requireNonNull(out, "out");
   }
 
+  private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
   @Override
   public void onChunk(String json) {
-    write("data: " + json + "\n\n");
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    onChunk(bytes, 0, bytes.length);
+  }
+
+  /** Writes {@code data: <chunk>\n\n} as one write of the chunk's own bytes, and flushes. */
+  @Override
+  public void onChunk(byte[] json, int offset, int length) {
+    byte[] frame = new byte[DATA.length + length + 2];
+    System.arraycopy(DATA, 0, frame, 0, DATA.length);
+    System.arraycopy(json, offset, frame, DATA.length, length);
+    frame[frame.length - 2] = '\n';
+    frame[frame.length - 1] = '\n';
+    write(frame);
   }
 
   @Override
   public void onDone() {
-    write("data: [DONE]\n\n");
+    write(DONE);
   }
 
   @Override
   public void onError(String message) {
-    write("data: " + errorChunk(message) + "\n\n");
+    write(("data: " + errorChunk(message) + "\n\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -48,9 +63,9 @@ public final class SseRelay implements StreamListener {
     return JsonTrees.provider().createObjectBuilder().add("error", error).build().toString();
   }
 
-  private void write(String text) {
+  private void write(byte[] frame) {
     try {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write(frame);
       out.flush();
     } catch (IOException e) {
       // the client went away: throwing ends the upstream stream too

@@ -14,6 +14,15 @@ public interface StreamListener {
    */
   void onChunk(String json);
 
+  /**
+   * The same chunk as the UTF-8 bytes it came as, only valid during the call. A relay that writes
+   * bytes on overrides this to skip decoding; by default the bytes are decoded and passed to
+   * {@link #onChunk(String)}.
+   */
+  default void onChunk(byte[] json, int offset, int length) {
+    onChunk(new String(json, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** The upstream sent {@code [DONE]}: the answer is complete. */
   default void onDone() {}
 

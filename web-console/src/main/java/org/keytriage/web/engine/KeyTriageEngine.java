@@ -84,6 +84,16 @@ public class KeyTriageEngine {
     return open;
   }
 
+  /**
+   * The running engine, for code that lives as long as the application (a servlet) and so must
+   * not have it injected before it has started.
+   *
+   * @throws IllegalStateException while it is still starting
+   */
+  public KeyTriage running() {
+    return started().keyTriage();
+  }
+
   @Produces
   KeyTriage keyTriage() {
     return started().keyTriage();

@@ -42,15 +42,7 @@ public final class ErrorResponses {
    */
   public static Response render(String path, int status, String code, String title, String detail,
       Map<String, String> headers, Map<String, Object> extensions) {
-    String p = path.startsWith("/") ? path : "/" + path;
-    Map<String, Object> problem = problem(p, status, code, title, detail);
-    problem.putAll(extensions);
-    Response.ResponseBuilder b =
-        openAiPath(p)
-            ? Response.status(status).type("application/json").entity(JsonTrees.write(openAi(status, code, detail)))
-            : Response.status(status).type(PROBLEM_JSON).entity(JsonTrees.write(problem));
-    headers.forEach(b::header);
-    return b.build();
+    return ErrorAnswer.of(path, status, code, title, detail, headers, extensions).toResponse();
   }
 
   /** Whether the path is one of the OpenAI-compatible ones, whose callers are OpenAI SDKs. */

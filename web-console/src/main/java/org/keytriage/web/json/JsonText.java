@@ -57,6 +57,15 @@ public final class JsonText {
     return tree;
   }
 
+  /**
+   * Reads at most {@code maxBytes} of {@code body}.
+   *
+   * @throws ApiException 413 {@code body_too_large} past the limit
+   */
+  public static byte[] readBytes(InputStream body, long maxBytes) {
+    return readLimited(body, maxBytes);
+  }
+
   private static byte[] readLimited(InputStream body, long maxBytes) {
     if (body == null) {
       return new byte[0];

@@ -1,5 +1,7 @@
 package org.keytriage.web.security;
 
+import org.keytriage.web.errors.ApiException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +24,8 @@ import java.util.Set;
  * %s "$TOKEN" | sha256sum}); the token itself stays with the integrator. Thread-safe, immutable.
  */
 public final class Integrators {
+  private static final String BEARER = "bearer ";
+
   private final List<Integrator> all;
 
   private Integrators(List<Integrator> all) {
@@ -102,6 +106,21 @@ public final class Integrators {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * The integrator an {@code Authorization} header names by its Bearer token.
+   *
+   * @throws ApiException 401 asking for a Bearer token when there is none, or it is not valid
+   */
+  public Integrator bearer(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw ApiException.unauthorized("Bearer", "missing_integrator_token",
+          "Send your integrator token as Authorization: Bearer <token> (an OpenAI SDK sends its API key that way).");
+    }
+    return authenticate(authorization.substring(BEARER.length()).trim())
+        .orElseThrow(() -> ApiException.unauthorized("Bearer", "invalid_integrator_token",
+            "The integrator token is not valid; ask the KeyTriage administrator for one."));
   }
 
   public List<Integrator> all() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,19 +42,32 @@ public final class SseStreams implements AutoCloseable {
   }
 
   private final ThreadPoolExecutor workers;
+  private final Semaphore permits;
   private final int maxStreams;
   private final Duration deadline;
 
   /**
    * @param threads where the workers come from (the server's managed thread factory)
-   * @param maxStreams streams relayed at once, of every kind together
+   * @param permits the streams that may run at once, of every kind together (shared with streams
+   *     relayed without a worker)
+   * @param maxStreams the permits' number, for the refusal's message
    * @param deadline the request deadline: the longest wait for the first frame, and for each next one
    */
-  public SseStreams(ThreadFactory threads, int maxStreams, Duration deadline) {
+  public SseStreams(ThreadFactory threads, Semaphore permits, int maxStreams, Duration deadline) {
+    this.permits = permits;
     this.maxStreams = maxStreams;
     this.deadline = deadline;
-    // no queue: a stream beyond the cap is refused at once with 503, never left waiting
+    // no queue, and never more workers than permits: a stream beyond the cap is refused at once
+    // with 503, never left waiting
     this.workers = new ThreadPoolExecutor(0, maxStreams, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+  }
+
+  /** The 503 for a stream beyond the cap. */
+  public static ApiException tooManyStreams(int maxStreams) {
+    return new ApiException(503, "too_many_streams", "Too many streams",
+        "KeyTriage is relaying " + maxStreams
+            + " streams already (keytriage.max-concurrent-streams); try again shortly.",
+        Map.of("Retry-After", "1"));
   }
 
   /**
@@ -65,13 +79,20 @@ public final class SseStreams implements AutoCloseable {
     CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     SsePipe pipe = new SsePipe(() -> firstFrame.complete(null));
     CompletableFuture<Map<String, Object>> done = new CompletableFuture<>();
+    if (!permits.tryAcquire()) {
+      throw tooManyStreams(maxStreams);
+    }
     try {
-      workers.execute(() -> run(work, pipe, firstFrame, done));
+      workers.execute(() -> {
+        try {
+          run(work, pipe, firstFrame, done);
+        } finally {
+          permits.release();
+        }
+      });
     } catch (RejectedExecutionException e) {
-      throw new ApiException(503, "too_many_streams", "Too many streams",
-          "KeyTriage is relaying " + maxStreams
-              + " streams already (keytriage.max-concurrent-streams); try again shortly.",
-          Map.of("Retry-After", "1"));
+      permits.release();
+      throw tooManyStreams(maxStreams);
     }
     awaitFirstFrame(firstFrame);
     StreamingOutput body = out -> {

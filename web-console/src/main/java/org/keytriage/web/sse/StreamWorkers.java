@@ -1,5 +1,7 @@
 package org.keytriage.web.sse;
 
+import java.util.concurrent.Semaphore;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,9 +11,9 @@ import jakarta.inject.Inject;
 import org.keytriage.web.config.WebSettings;
 
 /**
- * The application's one stream relay: every kind of stream ({@code /v1} completions and typed
- * tasks) shares its {@code keytriage.max-concurrent-streams} workers, so the cap means what it
- * says. The workers are the server's managed threads (its default managed thread factory): the
+ * The application's one stream cap: every kind of stream ({@code /v1} completions on their request
+ * thread, typed tasks on its workers) shares its {@code keytriage.max-concurrent-streams} permits,
+ * so the cap means what it says. The workers are the server's managed threads (its default managed thread factory): the
  * container knows them, gives them the application's context and stops them with it.
  */
 @ApplicationScoped
@@ -20,10 +22,31 @@ public class StreamWorkers {
   @Inject WebSettings settings;
 
   private SseStreams streams;
+  private Semaphore permits;
+
+  /** One stream's place under the cap; closing it gives the place back. */
+  public interface Permit extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   @PostConstruct
   void start() {
-    streams = new SseStreams(threads, settings.maxConcurrentStreams(), settings.requestDeadline());
+    permits = new Semaphore(settings.maxConcurrentStreams());
+    streams = new SseStreams(threads, permits, settings.maxConcurrentStreams(), settings.requestDeadline());
+  }
+
+  /**
+   * A place for a stream relayed on the request's own thread (the {@code /v1} hot path), counted
+   * under the same cap as the workers' streams.
+   *
+   * @throws org.keytriage.web.errors.ApiException 503 {@code too_many_streams} when the cap is reached
+   */
+  public Permit enter() {
+    if (!permits.tryAcquire()) {
+      throw SseStreams.tooManyStreams(settings.maxConcurrentStreams());
+    }
+    return permits::release;
   }
 
   @PreDestroy

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,18 +30,18 @@ final class CompletionCall {
     this.costPerToken = costPerToken;
   }
 
-  Outcome call(Allocation a, String path, String json, Duration timeout, TokenEstimate estimate) {
+  /**
+   * @param json the body to POST, or null for a GET
+   */
+  Outcome call(Allocation a, String path, byte[] json, Duration timeout, TokenEstimate estimate) {
     long start = System.nanoTime();
-    CompletableFuture<HttpResponse<String>> future;
+    CompletableFuture<HttpResponse<byte[]>> future;
     try {
-      future =
-          http.send(
-              http.request(a, path, json, false, timeout),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      future = http.send(http.request(a, path, json, false, timeout), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IllegalArgumentException e) {
       return Failures.classify(e, 0);
     }
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response;
     try {
       response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -59,26 +58,25 @@ final class CompletionCall {
     long latency = millisSince(start);
     int status = response.statusCode();
     OutcomeKind kind = OutcomeKind.ofStatus(status);
-    String body = Scrub.secret(response.body(), a.apiKey());
+    byte[] body = Scrub.secret(response.body(), a.apiKey());
     if (kind != OutcomeKind.SERVED) {
       Duration retryAfter =
           response.headers().firstValue("Retry-After")
               .flatMap(h -> RetryAfter.parse(h, clock.instant()))
               .orElse(null);
-      return Outcome.status(kind, status, retryAfter, body,
-          JsonTrees.parseObject(body).orElse(Map.of()), latency);
+      String text = new String(body, StandardCharsets.UTF_8);
+      return Outcome.status(kind, status, retryAfter, text, JsonTrees.parseObject(text).orElse(Map.of()), latency);
     }
-    Optional<Map<String, Object>> tree = JsonTrees.parseObject(body);
-    if (tree.isEmpty()) {
+    AnswerScan.Result scan = AnswerScan.scan(body);
+    if (!scan.object()) {
       // a 2xx the caller cannot use is the key's failure, and another key may do better
       return Outcome.failure(OutcomeKind.SERVER_ERROR, "HTTP " + status + " with a body that is not a JSON object", latency, null);
     }
-    Map<String, Object> parsed = tree.get();
-    TokenUsage tokens =
-        UsageReader.usage(parsed.get("usage"))
-            .orElseGet(() -> UsageReader.counted(estimate.prompt(), UsageReader.answerChars(parsed)));
+    // an answer without usage is counted from its text: the rare case that needs its tree
+    TokenUsage tokens = scan.usage().orElseGet(() -> UsageReader.counted(estimate.prompt(),
+        UsageReader.answerChars(JsonTrees.parseObject(new String(body, StandardCharsets.UTF_8)).orElse(Map.of()))));
     double cost = tokens.total() * costPerToken.applyAsDouble(a.keyId());
-    return Outcome.served(new GatewayResponse(status, parsed, a.keyId(), tokens, cost, 1, latency));
+    return Outcome.served(GatewayResponse.ofBytes(status, body, a.keyId(), tokens, cost, 1, latency));
   }
 
   private static long millisSince(long startNanos) {

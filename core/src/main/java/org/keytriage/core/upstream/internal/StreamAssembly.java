@@ -24,48 +24,37 @@ final class StreamAssembly {
   private TokenUsage usage;
   private long contentChars;
 
-  void add(Map<String, Object> chunk) {
+  /** The chunk's top-level id, model and created; the first non-null of each is kept. */
+  void header(Object chunkId, Object chunkModel, Object chunkCreated) {
     if (id == null) {
-      id = chunk.get("id");
+      id = chunkId;
     }
     if (model == null) {
-      model = chunk.get("model");
+      model = chunkModel;
     }
     if (created == null) {
-      created = chunk.get("created");
-    }
-    UsageReader.usage(chunk.get("usage")).ifPresent(u -> usage = u);
-    if (!(chunk.get("choices") instanceof List<?> choices)) {
-      return;
-    }
-    for (Object c : choices) {
-      if (!(c instanceof Map<?, ?> choice)) {
-        continue;
-      }
-      int index = choice.get("index") instanceof Number n ? n.intValue() : 0;
-      StringBuilder text = content.computeIfAbsent(index, i -> new StringBuilder());
-      String piece = null;
-      if (choice.get("delta") instanceof Map<?, ?> delta && delta.get("content") instanceof String s) {
-        piece = s;
-      } else if (choice.get("text") instanceof String s) {
-        piece = s; // the completions endpoint streams text, not deltas
-      }
-      if (piece != null) {
-        text.append(piece);
-        contentChars += piece.length();
-      }
-      Object finish = choice.get("finish_reason");
-      if (finish != null) {
-        finishReasons.put(index, finish);
-      }
+      created = chunkCreated;
     }
   }
 
-  /** Whether the chunk only carries usage: the one the gateway asked for with include_usage. */
-  static boolean usageOnly(Map<String, Object> chunk) {
-    Object choices = chunk.get("choices");
-    boolean noChoices = choices == null || (choices instanceof List<?> l && l.isEmpty());
-    return noChoices && chunk.get("usage") instanceof Map;
+  /** The usage a chunk reported; the last one wins. */
+  void usage(TokenUsage reported) {
+    usage = reported;
+  }
+
+  /**
+   * One choice of a chunk: its text piece ({@code delta.content}, or {@code text} on the
+   * completions endpoint), null when it has none, and its finish reason, null when not finished.
+   */
+  void choice(int index, String piece, Object finish) {
+    StringBuilder text = content.computeIfAbsent(index, i -> new StringBuilder());
+    if (piece != null) {
+      text.append(piece);
+      contentChars += piece.length();
+    }
+    if (finish != null) {
+      finishReasons.put(index, finish);
+    }
   }
 
   Optional<TokenUsage> reportedUsage() {

@@ -18,7 +18,7 @@ import org.keytriage.core.upstream.StreamListener;
 import org.keytriage.core.upstream.TokenUsage;
 
 /**
- * One streaming upstream call. A 2xx body goes line by line through a {@link StreamRelay} to the
+ * One streaming upstream call. A 2xx body goes as bytes through a {@link StreamRelay} to the
  * listener; any other status is read whole as an error body. The attempt's timeout bounds the wait
  * for the first chunk (a key that hangs is left in time to fail over); once chunks flow, the
  * stream may run until the request deadline, so a long answer is not cut short.
@@ -42,19 +42,19 @@ final class StreamCall {
   Outcome call(
       Allocation a,
       String path,
-      String json,
+      byte[] json,
       Duration timeout,
       Deadline deadline,
       TokenEstimate estimate,
       StreamListener listener,
       boolean passUsageChunk) {
     long start = System.nanoTime();
-    StreamRelay relay = new StreamRelay(listener, passUsageChunk);
+    StreamRelay relay = new StreamRelay(listener, passUsageChunk, a.apiKey());
     HttpResponse.BodyHandler<String> handler =
         info -> {
           if (info.statusCode() >= 200 && info.statusCode() < 300) {
             relay.status(info.statusCode());
-            return BodySubscribers.fromLineSubscriber(relay, r -> null, StandardCharsets.UTF_8, null);
+            return BodySubscribers.fromSubscriber(relay, r -> (String) null);
           }
           return BodySubscribers.ofString(StandardCharsets.UTF_8);
         };

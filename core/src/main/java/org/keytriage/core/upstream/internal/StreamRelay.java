@@ -1,22 +1,24 @@
 package org.keytriage.core.upstream.internal;
 
-import org.keytriage.core.json.JsonTrees;
-import java.util.Map;
-import java.util.Optional;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import org.keytriage.core.config.Secret;
 import org.keytriage.core.upstream.StreamListener;
 
 /**
- * Receives a 2xx stream's lines from the HTTP client, one at a time, and hands each {@code data:}
- * event to the listener as it arrives: nothing is buffered beyond the current event. Requests one
- * line at a time, so a slow listener slows the upstream read instead of filling memory.
+ * Receives a 2xx stream's bytes from the HTTP client and hands each {@code data:} event to the
+ * listener as it arrives, as the bytes it came as ({@link SseByteEvents}, {@link ChunkScan}: no
+ * text decoding, no tree per chunk); nothing is buffered beyond the current event. Requests one
+ * buffer list at a time, so a slow listener slows the upstream read instead of filling memory.
+ * Each chunk is scrubbed of the key's secret before it is relayed.
  *
  * <p>Every signal and every listener call runs under this object's lock, and once the relay has
  * ended (done, error, cancelled) nothing more reaches the listener: a late line can never follow
  * {@link StreamListener#onError}.
  */
-final class StreamRelay implements Flow.Subscriber<String> {
+final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
   /** How the relay ended. */
   enum End {
     /** Still streaming. */
@@ -37,7 +39,11 @@ final class StreamRelay implements Flow.Subscriber<String> {
 
   private final StreamListener listener;
   private final boolean passUsageChunk;
-  private final SseEventParser parser = new SseEventParser();
+  private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+
+  private final Secret secret;
+  private final SseByteEvents events = new SseByteEvents();
+  private final SseByteEvents.Sink sink = this::handle;
   private final StreamAssembly assembly = new StreamAssembly();
   private final CompletableFuture<End> ended = new CompletableFuture<>();
   private final CompletableFuture<Void> firstChunk = new CompletableFuture<>();
@@ -48,9 +54,10 @@ final class StreamRelay implements Flow.Subscriber<String> {
   private String upstreamError;
   private Throwable failure;
 
-  StreamRelay(StreamListener listener, boolean passUsageChunk) {
+  StreamRelay(StreamListener listener, boolean passUsageChunk, Secret secret) {
     this.listener = listener;
     this.passUsageChunk = passUsageChunk;
+    this.secret = secret;
   }
 
   @Override
@@ -64,13 +71,11 @@ final class StreamRelay implements Flow.Subscriber<String> {
   }
 
   @Override
-  public synchronized void onNext(String line) {
-    if (end != End.OPEN) {
-      return;
-    }
-    String event = parser.accept(line);
-    if (event != null) {
-      handle(event);
+  public synchronized void onNext(List<ByteBuffer> buffers) {
+    for (ByteBuffer b : buffers) {
+      if (end != End.OPEN || !events.feed(b, sink)) {
+        break;
+      }
     }
     if (end == End.OPEN) {
       subscription.request(1);
@@ -90,50 +95,51 @@ final class StreamRelay implements Flow.Subscriber<String> {
     if (end != End.OPEN) {
       return;
     }
-    String last = parser.flush();
-    if (last != null) {
-      handle(last);
-    }
+    events.end(sink);
     if (end == End.OPEN) {
       finish(End.ENDED_EARLY);
     }
   }
 
-  private void handle(String data) {
-    if (data.equals("[DONE]")) {
+  /** One event's data; false once the relay has ended and the rest must not be looked at. */
+  private boolean handle(byte[] data, int length) {
+    if (end != End.OPEN) {
+      return false;
+    }
+    if (length == DONE.length && java.util.Arrays.equals(data, 0, length, DONE, 0, length)) {
       finish(End.DONE);
       try {
         listener.onDone();
       } catch (RuntimeException ignored) {
         // the answer is complete and will be booked; the listener's trouble at the very end is its own
       }
-      return;
+      return false;
     }
-    Optional<Map<String, Object>> chunk = JsonTrees.parseObject(data);
-    if (chunk.isPresent() && chunk.get().get("error") != null) {
-      upstreamError = errorMessage(chunk.get().get("error"));
+    StringBuilder error = new StringBuilder(0);
+    ChunkScan.Kind kind = ChunkScan.scan(data, length, assembly, error);
+    if (kind == ChunkScan.Kind.ERROR) {
+      upstreamError = error.toString();
       cancel(End.UPSTREAM_ERROR);
-      return;
+      return false;
     }
-    chunk.ifPresent(assembly::add);
-    if (chunk.isPresent() && !passUsageChunk && StreamAssembly.usageOnly(chunk.get())) {
-      return;
+    if (kind == ChunkScan.Kind.USAGE_ONLY && !passUsageChunk) {
+      return true;
     }
+    byte[] out = Scrub.secret(data, 0, length, secret);
     try {
-      listener.onChunk(data);
+      if (out == data) {
+        listener.onChunk(data, 0, length);
+      } else {
+        listener.onChunk(out, 0, out.length);
+      }
       relayed++;
       firstChunk.complete(null);
+      return true;
     } catch (RuntimeException e) {
       failure = e;
       cancel(End.LISTENER_FAILED);
+      return false;
     }
-  }
-
-  private static String errorMessage(Object error) {
-    if (error instanceof Map<?, ?> m && m.get("message") instanceof String s) {
-      return s;
-    }
-    return String.valueOf(error);
   }
 
   /** The gateway gives up (deadline, interruption): the upstream connection is closed. */

@@ -2,10 +2,12 @@ package org.keytriage.core.upstream.internal;
 
 import java.util.List;
 import java.util.Map;
-import org.keytriage.spi.UpstreamRequest;
+import org.keytriage.core.upstream.BodyFacts;
+import org.keytriage.core.upstream.RelayedBody;
 
 /**
- * Estimates a request's tokens before the call, cheaply and without a tokenizer: prompt = for each
+ * Estimates a request's tokens before the call, cheaply and without a tokenizer (the counting is
+ * {@link RelayedBody}'s one pass over the body): prompt = for each
  * message, ceil(characters of its text / 4) + 4 (role and framing), plus ceil(characters / 4) of a
  * {@code prompt} or {@code input} field; completion = the body's {@code max_tokens} (or {@code
  * max_completion_tokens}), else the default. Four characters per token is the usual rule for
@@ -13,38 +15,21 @@ import org.keytriage.spi.UpstreamRequest;
  * which replaces it after the call. Embedding requests reserve no completion.
  */
 final class TokenEstimator {
-  static final int CHARS_PER_TOKEN = 4;
-  static final int TOKENS_PER_MESSAGE = 4;
 
   private TokenEstimator() {}
 
   /** ceil(chars / 4). */
   static long tokensForChars(long chars) {
-    return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+    return BodyFacts.tokensForChars(chars);
   }
 
-  static TokenEstimate estimate(UpstreamRequest request, long defaultCompletionTokens) {
-    Map<String, Object> body = request.body();
-    long prompt = 0;
-    if (body.get("messages") instanceof List<?> list) {
-      for (Object m : list) {
-        long chars = m instanceof Map<?, ?> message ? textLength(message.get("content")) : 0;
-        prompt += tokensForChars(chars) + TOKENS_PER_MESSAGE;
-      }
-    }
-    prompt += tokensForChars(textLength(body.get("prompt")) + textLength(body.get("input")));
-    long completion =
-        request.path().endsWith("/embeddings") ? 0 : completionBudget(body, defaultCompletionTokens);
-    return new TokenEstimate(prompt, completion);
-  }
-
-  private static long completionBudget(Map<String, Object> body, long defaultTokens) {
-    for (String field : List.of("max_tokens", "max_completion_tokens")) {
-      if (body.get(field) instanceof Number n && n.longValue() > 0) {
-        return n.longValue();
-      }
-    }
-    return defaultTokens;
+  /** The estimate of a body read by {@link RelayedBody}: its prompt estimate, and its completion budget or the default. */
+  static TokenEstimate estimate(RelayedBody body, long defaultCompletionTokens) {
+    BodyFacts facts = body.facts();
+    long completion = body.path().endsWith("/embeddings")
+        ? 0
+        : facts.maxTokens() > 0 ? facts.maxTokens() : defaultCompletionTokens;
+    return new TokenEstimate(facts.promptTokens(), completion);
   }
 
   /** Characters of text in a content value: a string, or a list of parts with {@code text}. */

@@ -1,18 +1,16 @@
 package org.keytriage.core.upstream.internal;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import org.keytriage.core.events.GatewayEvents;
-import org.keytriage.core.json.JsonTrees;
 import org.keytriage.core.keys.KeyRegistry;
 import org.keytriage.core.routing.Router;
 import org.keytriage.core.upstream.GatewayResponse;
+import org.keytriage.core.upstream.RelayedBody;
 import org.keytriage.core.upstream.StreamListener;
 import org.keytriage.core.upstream.UpstreamSettings;
 import org.keytriage.spi.RoutingHints;
 import org.keytriage.spi.RoutingRequest;
-import org.keytriage.spi.UpstreamRequest;
 
 /**
  * The calls to NVIDIA: estimates tokens, routes through the failover loop, and calls with the
@@ -48,10 +46,10 @@ public final class UpstreamCalls implements AutoCloseable {
   }
 
   /** A non-streaming call; see {@link org.keytriage.core.gateway.Gateway#complete}. */
-  public GatewayResponse complete(String taskType, UpstreamRequest request, RoutingHints hints) {
+  public GatewayResponse complete(String taskType, RelayedBody request, RoutingHints hints) {
     Objects.requireNonNull(request, "request");
     TokenEstimate estimate = TokenEstimator.estimate(request, settings.defaultCompletionTokens());
-    String json = JsonTrees.write(RequestBodies.forCompletion(request.body()));
+    byte[] json = request.forCompletion();
     RoutingRequest routing = new RoutingRequest(taskType, reserving(hints, estimate, false));
     Deadline deadline = Deadline.start(settings.requestDeadline());
     return loop.run(
@@ -63,13 +61,12 @@ public final class UpstreamCalls implements AutoCloseable {
 
   /** A streaming call; see {@link org.keytriage.core.gateway.Gateway#stream}. */
   public GatewayResponse stream(
-      String taskType, UpstreamRequest request, RoutingHints hints, StreamListener listener) {
+      String taskType, RelayedBody request, RoutingHints hints, StreamListener listener) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(listener, "listener");
     TokenEstimate estimate = TokenEstimator.estimate(request, settings.defaultCompletionTokens());
-    Map<String, Object> body = request.body();
-    boolean passUsage = RequestBodies.callerWantsUsage(body);
-    String json = JsonTrees.write(RequestBodies.forStreaming(body));
+    boolean passUsage = request.callerWantsUsage();
+    byte[] json = request.forStreaming();
     RoutingRequest routing = new RoutingRequest(taskType, reserving(hints, estimate, true));
     Deadline deadline = Deadline.start(settings.requestDeadline());
     return loop.run(

@@ -37,7 +37,7 @@ final class UpstreamHttp implements AutoCloseable {
   }
 
   /** The request for one attempt, authorised with the allocation's key: a POST of {@code json}, or a GET when it is null. */
-  HttpRequest request(Allocation a, String path, String json, boolean stream, Duration timeout) {
+  HttpRequest request(Allocation a, String path, byte[] json, boolean stream, Duration timeout) {
     URI uri = uri(a.baseUrl(), path);
     return HttpRequest.newBuilder(uri)
         // cleartext h2c needs an upgrade round trip that few NIM containers support
@@ -48,7 +48,7 @@ final class UpstreamHttp implements AutoCloseable {
         .header("Content-Type", "application/json")
         .header("Accept", stream ? "text/event-stream" : "application/json")
         .method(json == null ? "GET" : "POST",
-            json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+            json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json))
         .build();
   }
 

@@ -14,9 +14,11 @@ final class UsageReader {
     if (!(usage instanceof Map<?, ?> u)) {
       return Optional.empty();
     }
-    long prompt = count(u.get("prompt_tokens"));
-    long completion = count(u.get("completion_tokens"));
-    long total = count(u.get("total_tokens"));
+    return of(count(u.get("prompt_tokens")), count(u.get("completion_tokens")), count(u.get("total_tokens")));
+  }
+
+  /** Usage from the three counts, each -1 when not given; empty when none is. */
+  static Optional<TokenUsage> of(long prompt, long completion, long total) {
     if (prompt < 0 && completion < 0 && total < 0) {
       return Optional.empty();
     }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.keytriage.core.upstream.RelayedBody;
 import org.keytriage.spi.UpstreamRequest;
 import org.junit.jupiter.api.Test;
 
 class TokenEstimatorTest {
-  private static UpstreamRequest chat(Map<String, Object> body) {
-    return new UpstreamRequest("/v1/chat/completions", "m", body, false);
+  private static RelayedBody chat(Map<String, Object> body) {
+    return RelayedBody.of(new UpstreamRequest("/v1/chat/completions", "m", body, false));
   }
 
   @Test
@@ -44,7 +45,7 @@ class TokenEstimatorTest {
     assertThat(parts.prompt()).isEqualTo(2 + 4);
     TokenEstimate embed =
         TokenEstimator.estimate(
-            new UpstreamRequest("/v1/embeddings", "m", Map.of("input", "123456789"), false), 1024);
+            RelayedBody.of(new UpstreamRequest("/v1/embeddings", "m", Map.of("input", "123456789"), false)), 1024);
     assertThat(embed).isEqualTo(new TokenEstimate(3, 0));
   }
 }

@@ -5,10 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.keytriage.web.errors.ErrorResponses;
+import org.keytriage.web.errors.ErrorAnswer;
 
 /**
  * Anything nobody expected: a 500 whose body names an incident id and nothing else; the exception
@@ -16,15 +13,10 @@ import org.keytriage.web.errors.ErrorResponses;
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
-  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
-
   @Context UriInfo uri;
 
   @Override
   public Response toResponse(Throwable e) {
-    String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + " on /" + uri.getPath(), e);
-    return ErrorResponses.render(uri, 500, "internal_error", "Internal error",
-        "An unexpected error occurred; it was logged as incident " + incident + ".");
+    return ErrorAnswer.unexpected(uri.getPath(), e).toResponse();
   }
 }

@@ -1,69 +1,67 @@
 package org.keytriage.web.openai.internal;
 
-import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.keytriage.core.upstream.BodyFacts;
+import org.keytriage.core.upstream.RelayedBody;
 import org.keytriage.spi.RoutingHints;
-import org.keytriage.spi.UpstreamRequest;
 import org.keytriage.web.errors.ApiException;
-import org.keytriage.web.json.JsonText;
 
 /**
  * An OpenAI chat completion request as read from the body: checked just enough to route it
- * ({@code model} and a non-empty {@code messages}); everything else goes to NVIDIA as sent, which
- * judges the rest.
+ * ({@code model} and a non-empty {@code messages}); everything else goes to NVIDIA as the bytes
+ * that came, which judges the rest. The body is read in one pass without building its tree
+ * ({@link RelayedBody}).
  */
 public final class ChatRequest {
-  static final String PATH = "/v1/chat/completions";
+  /** The endpoint's path, below the context root and below a key's base URL alike. */
+  public static final String PATH = "/v1/chat/completions";
 
-  private final UpstreamRequest upstream;
-  private final boolean streaming;
+  private static final RoutingHints STREAMING = RoutingHints.builder().streaming(true).latencySensitive(true).build();
+  private static final RoutingHints COMPLETION = RoutingHints.builder().build();
 
-  private ChatRequest(UpstreamRequest upstream, boolean streaming) {
-    this.upstream = upstream;
-    this.streaming = streaming;
+  private final RelayedBody body;
+
+  private ChatRequest(RelayedBody body) {
+    this.body = body;
   }
 
   /**
-   * @throws ApiException 400 for a body that is not a chat request, 413 past {@code maxBytes}
+   * @param bytes the body as received, within the size limit
+   * @throws ApiException 400 for a body that is not a chat request
    */
-  public static ChatRequest read(InputStream body, long maxBytes) {
-    Map<String, Object> json = JsonText.readObject(body, maxBytes);
-    Object model = json.get("model");
-    if (!(model instanceof String m) || m.isBlank()) {
+  public static ChatRequest read(byte[] bytes) {
+    RelayedBody body;
+    try {
+      body = RelayedBody.read(PATH, bytes);
+    } catch (IllegalArgumentException e) {
+      // the message names the position only, never the text
+      throw ApiException.badRequest("invalid_json", "Invalid JSON", e.getMessage());
+    }
+    BodyFacts facts = body.facts();
+    if (facts.model() == null || facts.model().isBlank()) {
       throw ApiException.badRequest("invalid_request", "Invalid chat request",
           "\"model\" is required: the NVIDIA model id, e.g. \"meta/llama-3.1-8b-instruct\".");
     }
-    if (!(json.get("messages") instanceof List<?> messages) || messages.isEmpty()) {
+    if (facts.messages() < 1) {
       throw ApiException.badRequest("invalid_request", "Invalid chat request",
           "\"messages\" is required: a non-empty array of {\"role\",\"content\"} objects.");
     }
-    Object stream = json.get("stream");
-    if (stream != null && !(stream instanceof Boolean)) {
+    if (facts.streamNotBoolean()) {
       throw ApiException.badRequest("invalid_request", "Invalid chat request", "\"stream\" must be true or false.");
     }
-    // top-level nulls mean "not given" in OpenAI's API; the upstream request keeps no nulls
-    Map<String, Object> sent = new LinkedHashMap<>();
-    json.forEach((k, v) -> {
-      if (v != null) {
-        sent.put(k, v);
-      }
-    });
-    boolean streaming = Boolean.TRUE.equals(stream);
-    return new ChatRequest(new UpstreamRequest(PATH, (String) model, sent, streaming), streaming);
+    return new ChatRequest(body);
   }
 
-  public UpstreamRequest upstream() {
-    return upstream;
+  /** The body to relay. */
+  public RelayedBody body() {
+    return body;
   }
 
   public boolean streaming() {
-    return streaming;
+    return body.facts().streaming();
   }
 
   /** A stream is latency-sensitive: its reader is waiting for the first words. */
   public RoutingHints hints() {
-    return RoutingHints.builder().streaming(streaming).latencySensitive(streaming).build();
+    return streaming() ? STREAMING : COMPLETION;
   }
 }

@@ -15,6 +15,7 @@ import org.keytriage.web.security.CallerContext;
 import org.keytriage.web.security.Integrator;
 import org.keytriage.web.security.TaskScoped;
 import org.keytriage.web.security.TaskScopes;
+import org.keytriage.web.security.TaskTypeResolver;
 
 /**
  * Resolves the task type of a {@link TaskScoped} request and checks that the authenticated

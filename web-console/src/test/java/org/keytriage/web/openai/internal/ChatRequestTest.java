@@ -3,7 +3,6 @@ package org.keytriage.web.openai.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.keytriage.web.errors.ApiException;
@@ -11,16 +10,19 @@ import org.keytriage.web.errors.ApiException;
 class ChatRequestTest {
 
   private static ChatRequest read(String json) {
-    return ChatRequest.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 10_000);
+    return ChatRequest.read(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void aChatRequestGoesUpstreamAsSentLessTopLevelNulls() {
+    String sent = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":0.2}";
+    ChatRequest plain = read(sent);
+    assertThat(plain.body().sameBytes(plain.body().forCompletion())).isTrue();
     ChatRequest r = read("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stop\":null,\"temperature\":0.2}");
     assertThat(r.streaming()).isFalse();
-    assertThat(r.upstream().path()).isEqualTo("/v1/chat/completions");
-    assertThat(r.upstream().model()).isEqualTo("m");
-    assertThat(r.upstream().body()).containsKeys("model", "messages", "temperature").doesNotContainKey("stop");
+    assertThat(r.body().path()).isEqualTo("/v1/chat/completions");
+    assertThat(r.body().model()).isEqualTo("m");
+    assertThat(new String(r.body().forCompletion(), StandardCharsets.UTF_8)).isEqualTo(sent);
     assertThat(r.hints().streaming()).isFalse();
   }
 
@@ -40,5 +42,8 @@ class ChatRequestTest {
     assertThatThrownBy(() -> read("{\"model\":\"m\",\"messages\":[]}")).hasMessageContaining("\"messages\" is required");
     assertThatThrownBy(() -> read("{\"model\":\"m\",\"messages\":[{}],\"stream\":\"yes\"}"))
         .hasMessageContaining("\"stream\" must be true or false");
+    assertThatThrownBy(() -> read("{\"model\": \"m\", \"messages\": ["))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_json"))
+        .hasMessageStartingWith("The request body is not valid JSON");
   }
 }

@@ -1,4 +1,4 @@
-package org.keytriage.web.security.internal;
+package org.keytriage.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.web.errors.ApiException;
-import org.keytriage.web.security.Integrator;
-import org.keytriage.web.security.Integrators;
 
 class TaskTypeResolverTest {
   private static final Set<String> KNOWN = Set.of("medical_text_analysis", "batch_processing");

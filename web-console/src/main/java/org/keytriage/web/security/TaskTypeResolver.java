@@ -1,12 +1,10 @@
-package org.keytriage.web.security.internal;
+package org.keytriage.web.security;
 
 import java.util.Optional;
 import java.util.Set;
 import org.keytriage.core.routing.UnknownTaskTypeException;
 import org.keytriage.web.errors.ApiException;
 import org.keytriage.web.http.TaskTypeHeader;
-import org.keytriage.web.security.Integrator;
-import org.keytriage.web.security.TaskScopes;
 
 /**
  * Decides a request's task type and whether its integrator may use it, in this order: the {@code
@@ -15,10 +13,10 @@ import org.keytriage.web.security.TaskScopes;
  * existence so an integrator learns nothing about task types it may not use. A typed call names
  * its task type in the path instead ({@link #resolveNamed}).
  */
-final class TaskTypeResolver {
+public final class TaskTypeResolver {
   private TaskTypeResolver() {}
 
-  static String resolve(String header, Optional<String> defaultTaskType, Integrator integrator, Set<String> known) {
+  public static String resolve(String header, Optional<String> defaultTaskType, Integrator integrator, Set<String> known) {
     String taskType = header != null && !header.isBlank() ? header.trim() : defaultTaskType.orElse(null);
     if (taskType == null) {
       throw ApiException.badRequest("task_type_required", "Task type required",
@@ -37,7 +35,7 @@ final class TaskTypeResolver {
    * The task type named in a typed call's path: out of the integrator's scope → 403, not among
    * {@code served} (a handler and a configured key) → 404. Scope first, as above.
    */
-  static String resolveNamed(String taskType, Integrator integrator, Set<String> served) {
+  public static String resolveNamed(String taskType, Integrator integrator, Set<String> served) {
     TaskScopes.check(integrator, taskType);
     TaskScopes.requireServed(taskType, served);
     return taskType;
