@@ -20,11 +20,15 @@
 #   DIRECT_SCENARIOS="chat:1 chat:50 stream:1 stream:50"   the same driver at the simulator alone
 #   DIRECT_WARMUP=20      warm-up seconds of the direct run (the simulator is small; it warms quickly)
 #   RAMP=2                unmeasured seconds at the start of each scenario (connections opened)
-#   PAYARA_HEAP=768m      -Xmx of Payara Micro, as in the server demo
+#   PAYARA_HEAP=512m      -Xmx of Payara Micro for both builds, as the bundle's payara-jvm.options sets it
 #   SERVER_CPU=1          taskset CPU list of Payara Micro
 #   CLIENT_CPU=0          taskset CPU list of the simulator and the load driver
 #   ORDER="before after"  which build runs first; swap it in a second run to see the order's bias
 #   MAX_RUN_SECONDS=900   the run (builds excluded) is refused if its estimate is longer, stopped if it is
+#   CLUSTER_SCENARIOS="chat:50 refusal:50"   after the builds, the same load on three Payara Micro nodes of the
+#                         "after" WAR in one data grid (keytriage.cluster.mode=jndi, TCP-IP join on 127.0.0.1,
+#                         all three on SERVER_CPU), the driver's connections spread over them; CLUSTER_SCENARIOS=""
+#                         skips it. Its CPU per request is the three nodes' together, to set against "after"
 #   PROFILE=1             record each build's measured scenarios with JDK Flight Recorder (after the warm-up)
 #                         and print where the server's CPU samples fall (benchmarks/profile-summary.py);
 #                         the recordings stay in benchmarks/target/server-load-logs/<build>.jfr
@@ -54,10 +58,11 @@ direct_warmup="${DIRECT_WARMUP:-20}"
 ramp="${RAMP:-2}"
 scenarios="${SCENARIOS:-chat:1 chat:50 stream:1 stream:50 refusal:50 health:50 idle}"
 direct_scenarios="${DIRECT_SCENARIOS:-chat:1 chat:50 stream:1 stream:50}"
+cluster_scenarios="${CLUSTER_SCENARIOS-chat:50 refusal:50}"
 before_ref="${BEFORE_REF:-33eb354}"
 after_bundle="${AFTER_BUNDLE:-$root/dist/target/bundle}"
 before_bundle="${BEFORE_BUNDLE:-}"
-payara_heap="${PAYARA_HEAP:-768m}"
+payara_heap="${PAYARA_HEAP:-512m}"
 server_cpu="${SERVER_CPU:-1}"
 client_cpu="${CLIENT_CPU:-0}"
 max_run="${MAX_RUN_SECONDS:-900}"
@@ -76,7 +81,9 @@ for build in $order; do [[ "$build" == before || "$build" == after ]] || die "OR
 # A run that would not fit the time limit is refused up front rather than killed half-way.
 n_server=$(wc -w <<<"$scenarios")
 n_direct=$(wc -w <<<"$direct_scenarios")
+n_cluster=$(wc -w <<<"$cluster_scenarios")
 estimate=$(( 2 * (60 + warmup + n_server * (duration + ramp)) + direct_warmup + n_direct * (duration + ramp) + 20 ))
+(( n_cluster == 0 )) || estimate=$(( estimate + 120 + warmup + n_cluster * (duration + ramp) ))
 (( estimate <= max_run )) || die "about ${estimate} s of run time exceeds MAX_RUN_SECONDS=$max_run; shorten the durations or the scenarios"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/keytriage-server-load.XXXXXX")"
@@ -237,33 +244,47 @@ drive() {
 echo "No gateway: the driver straight at the simulator"
 drive direct "$sim_url" "$key_chat" "$direct_scenarios" "$direct_warmup" --direct --pid simulator="$sim_pid"
 
+# await_ready WHAT PID PORT LOG SECONDS LOG_LINE: /health/ready answers 200 (and LOG_LINE, if any, is in the log)
+await_ready() {
+  local what="$1" pid="$2" port="$3" log="$4" seconds="$5" line="$6"
+  for _ in $(seq 1 "$seconds"); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/health/ready" || true)" == 200 ]] \
+        && { [[ -z "$line" ]] || grep -q "$line" "$log"; }; then
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$log" >&2; die "$what exited"; }
+    sleep 1
+  done
+  tail -30 "$log" >&2
+  die "$what not ready within $seconds s${line:+ (waiting for '$line' in its log)}"
+}
+
 run_build() {
   local name="$1" war="$2" port
   port="$(free_port)"
   mkdir -p "$work/$name/tmp"
   echo "Starting Payara Micro with the $name WAR on 127.0.0.1:$port (CPU $server_cpu) ..."
   # Payara Micro unpacks ~100 MB into java.io.tmpdir and --rootdir: both inside the work folder
-  local jfr_opts=()
+  local jfr_opts=() bundle_opts=() payara_opts=()
   # deep stacks, so a sample's bottom frames (who called) are not cut off
   [[ "${PROFILE:-}" == 1 ]] && jfr_opts=(-XX:FlightRecorderOptions:stackdepth=256)
-  KEYTRIAGE_UPSTREAM_URL="$sim_url" taskset -c "$server_cpu" java -Xmx"$payara_heap" "${jfr_opts[@]}" \
+  # each build starts as its own bundle's launcher starts it (a bundle without the options file predates them)
+  local options_file
+  options_file="$(dirname "$war")/payara-jvm.options"
+  if [[ -f "$options_file" ]]; then
+    mapfile -t bundle_opts < <(grep -v '^[[:space:]]*\(#\|$\)' "$options_file")
+    payara_opts=(--disablephonehome)
+  fi
+  # the bundle's options first: the harness's -Xmx comes after and wins, so both builds get the same heap
+  KEYTRIAGE_UPSTREAM_URL="$sim_url" taskset -c "$server_cpu" java "${bundle_opts[@]}" -Xmx"$payara_heap" "${jfr_opts[@]}" \
     -Djava.io.tmpdir="$work/$name/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$after_bundle/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
     --nocluster --interfaces 127.0.0.1 --rootdir "$work/$name/payara" \
-    --systemProperties "$work/keytriage.properties" --prebootcommandfile "$work/preboot.txt" \
+    --systemProperties "$work/keytriage.properties" --prebootcommandfile "$work/preboot.txt" "${payara_opts[@]}" \
     </dev/null >"$work/payara-$name.log" 2>&1 &
   local payara=$!
   pids+=("$payara")
-  local ready=""
-  for _ in $(seq 1 240); do
-    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/health/ready" || true)" == 200 ]]; then
-      ready=1
-      break
-    fi
-    kill -0 "$payara" 2>/dev/null || { tail -30 "$work/payara-$name.log" >&2; die "Payara Micro ($name) exited"; }
-    sleep 1
-  done
-  [[ -n "$ready" ]] || { tail -30 "$work/payara-$name.log" >&2; die "Payara Micro ($name) not ready within 240 s"; }
+  await_ready "Payara Micro ($name)" "$payara" "$port" "$work/payara-$name.log" 240 ""
   echo "Load on the $name build"
   local recorder=""
   if [[ "${PROFILE:-}" == 1 ]]; then
@@ -283,12 +304,50 @@ run_build() {
   rm -rf "$work/$name"
 }
 
+# Three nodes of the "after" WAR in one Payara data grid: the cluster's CPU per request is the sum
+# of the three processes' over the requests they served together.
+run_cluster() {
+  local war="$after_bundle/keytriage.war" i ports=() hz=() bases=() pid_args=() members="" cluster_name
+  cluster_name="keytriage-bench-$(rand 4)"
+  for i in 0 1 2; do ports+=("$(free_port)"); hz+=("$(free_port)"); done
+  for i in 0 1 2; do members+="${members:+,}127.0.0.1:${hz[i]}"; done
+  cp "$work/keytriage.properties" "$work/keytriage-cluster.properties"
+  echo "keytriage.cluster.mode=jndi" >>"$work/keytriage-cluster.properties"
+  local bundle_opts=()
+  mapfile -t bundle_opts < <(grep -v '^[[:space:]]*\(#\|$\)' "$after_bundle/payara-jvm.options" 2>/dev/null || true)
+  local node_pids=()
+  for i in 0 1 2; do
+    mkdir -p "$work/cluster$i/tmp"
+    KEYTRIAGE_UPSTREAM_URL="$sim_url" taskset -c "$server_cpu" java "${bundle_opts[@]}" -Xmx"$payara_heap" \
+      -Djava.io.tmpdir="$work/cluster$i/tmp" -Dhazelcast.socket.bind.any=false \
+      -jar "$after_bundle/payara-micro.jar" --deploy "$war" --contextroot / --port "${ports[i]}" \
+      --name "kt-bench-$i" --interfaces 127.0.0.1 --nohostaware --clustermode "tcpip:$members" \
+      --clustername "$cluster_name" --startport "${hz[i]}" --rootdir "$work/cluster$i/payara" \
+      --systemProperties "$work/keytriage-cluster.properties" --prebootcommandfile "$work/preboot.txt" --disablephonehome \
+      </dev/null >"$work/payara-cluster$i.log" 2>&1 &
+    node_pids+=($!)
+    pids+=($!)
+    bases+=(--base "http://127.0.0.1:${ports[i]}")
+    pid_args+=(--pid "payara$i=$!")
+  done
+  echo "Starting three Payara Micro nodes in one grid (CPU $server_cpu) ..."
+  for i in 0 1 2; do
+    await_ready "cluster node $i" "${node_pids[i]}" "${ports[i]}" "$work/payara-cluster$i.log" 300 "DG Size: 3"
+  done
+  echo "Load on the three-node cluster"
+  drive after-3-nodes "http://127.0.0.1:${ports[0]}" "$token" "$cluster_scenarios" "$warmup" \
+    "${bases[@]:2}" "${pid_args[@]}" --pid simulator="$sim_pid"
+  for i in 2 1 0; do stop "${node_pids[i]}"; done
+  for i in 0 1 2; do rm -rf "$work/cluster$i"; done
+}
+
 for build in $order; do
   case "$build" in
     before) run_build before "$before_bundle/keytriage.war" ;;
     after) run_build after "$after_bundle/keytriage.war" ;;
   esac
 done
+(( n_cluster == 0 )) || run_cluster
 
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$(dirname "$out_json")"
@@ -307,7 +366,11 @@ meta = {
 json.dump({"meta": meta, "results": rows}, open(sys.argv[2], "w"), indent=2)
 
 def server_cpu(r):
-    return r["cpu_us_per_request"].get("payara", r["cpu_us_per_request"].get("simulator"))
+    # one node ("payara"), the sum of a cluster's nodes ("payara0".."payara2"), or the simulator for "direct"
+    nodes = [v for k, v in r["cpu_us_per_request"].items() if k.startswith("payara") and v is not None]
+    if nodes:
+        return sum(nodes)
+    return None if any(k.startswith("payara") for k in r["cpu_us_per_request"]) else r["cpu_us_per_request"].get("simulator")
 
 def fmt(v, pattern="{:,.0f}"):
     return "-" if v is None else pattern.format(v)
@@ -324,25 +387,29 @@ print(f"Server under load, {meta['started_at']}: {meta['seconds_per_scenario']} 
 print(f"before = {meta['before']['ref']} ({meta['before']['commit'][:7]}), after = {meta['after']['commit'][:12]}; "
       "server CPU = Payara Micro (pinned to one CPU), or the simulator for 'direct'")
 print()
-print("| scenario | conns | build | requests | req/s | p50 ms | p99 ms | server CPU µs/req | of which JIT | Payara CPU busy | simulator CPU µs/req | after / before CPU |")
-print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| scenario | conns | build | requests | req/s | p50 ms | p99 ms | server CPU µs/req | of which JIT | Payara CPU busy | Payara RSS MB | simulator CPU µs/req | CPU ratio |")
+print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 problems = []
 for scenario, conns in keys:
-    for target in ("direct", "before", "after"):
+    for target in ("direct", "before", "after", "after-3-nodes"):
         r = by.get((target, scenario, conns))
         if r is None:
             continue
         ratio = ""
-        if target == "after" and ("before", scenario, conns) in by:
-            b = server_cpu(by[("before", scenario, conns)])
+        base = {"after": "before", "after-3-nodes": "after"}.get(target)
+        if base and (base, scenario, conns) in by:
+            b = server_cpu(by[(base, scenario, conns)])
             a = server_cpu(r)
-            ratio = fmt(a / b if a and b else None, "{:.2f}")
-        busy = r["cpu_cores_busy"].get("payara")
-        owner = "payara" if "payara" in r["cpu_ticks"] else "simulator"
-        jit = r["jit_cpu_ticks"].get(owner, 0) / r["cpu_ticks"][owner] if r["cpu_ticks"][owner] else None
+            ratio = fmt(a / b if a and b else None, "{:.2f}") + ("" if target == "after" else " of after")
+        owners = [k for k in r["cpu_ticks"] if k.startswith("payara")] or ["simulator"]
+        busy = sum(r["cpu_cores_busy"].get(k, 0) for k in owners) if owners[0] != "simulator" else None
+        ticks = sum(r["cpu_ticks"][k] for k in owners)
+        jit = sum(r["jit_cpu_ticks"].get(k, 0) for k in owners) / ticks if ticks else None
+        # resident memory at the window's end; the largest node's for a cluster
+        rss = max((r.get("rss_kib", {}).get(k, 0) for k in owners if k != "simulator"), default=0) / 1024 or None
         print(f"| {scenario} | {conns} | {target} | {r['requests']:,} | {fmt(r['throughput_rps'], '{:,.1f}')} | "
               f"{fmt(r['p50_ms'], '{:.2f}')} | {fmt(r['p99_ms'], '{:.2f}')} | {fmt(server_cpu(r))} | {fmt(jit, '{:.0%}')} | "
-              f"{fmt(busy, '{:.0%}') if busy is not None else '-'} | {fmt(r['cpu_us_per_request'].get('simulator'))} | {ratio} |")
+              f"{fmt(busy, '{:.0%}') if busy is not None else '-'} | {fmt(rss)} | {fmt(r['cpu_us_per_request'].get('simulator'))} | {ratio} |")
         if r["unexpected"]:
             problems.append(f"{target} {scenario} x{conns}: {r['unexpected']} unexpected answers, first: {r.get('first_unexpected')}")
 print()

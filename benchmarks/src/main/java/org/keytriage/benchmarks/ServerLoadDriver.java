@@ -39,15 +39,17 @@ import java.util.concurrent.TimeUnit;
  *     --scenario chat:1 --scenario chat:50 --scenario stream:50 --scenario refusal:50 --scenario health:50
  * </pre>
  *
- * The bearer token is read from the environment ({@code SERVER_LOAD_TOKEN}), so it never appears
+ * {@code --base} and {@code --pid} may be given several times: virtual user i calls the i mod n-th
+ * base (the nodes of a cluster, as a round-robin balancer would spread connections), and the CPU of
+ * every named process is read. The bearer token is read from the environment ({@code SERVER_LOAD_TOKEN}), so it never appears
  * in a process listing; {@code --direct} sends the simulator's own key instead of a gateway token
  * and no task-type header. Each scenario appends one JSON object (one line) to {@code --out}.
  */
 public final class ServerLoadDriver {
   private static final String MODEL = "meta/llama-3.1-8b-instruct";
-  private static final String CHAT_BODY = "{\"model\":\"" + MODEL + "\",\"max_tokens\":32,"
+  static final String CHAT_BODY = "{\"model\":\"" + MODEL + "\",\"max_tokens\":32,"
       + "\"messages\":[{\"role\":\"user\",\"content\":\"benchmark prompt\"}]}";
-  private static final String STREAM_BODY = "{\"model\":\"" + MODEL + "\",\"max_tokens\":32,\"stream\":true,"
+  static final String STREAM_BODY = "{\"model\":\"" + MODEL + "\",\"max_tokens\":32,\"stream\":true,"
       + "\"messages\":[{\"role\":\"user\",\"content\":\"benchmark prompt\"}]}";
 
   /** One client per virtual user, so one keep-alive connection each. */
@@ -86,11 +88,11 @@ public final class ServerLoadDriver {
     }
   }
 
-  record Options(String target, URI base, boolean direct, Map<String, Long> pids, long clkTck, double warmup,
+  record Options(String target, List<URI> bases, boolean direct, Map<String, Long> pids, long clkTck, double warmup,
       double ramp, double duration, Path out, List<Scenario> scenarios, String token) {
     static Options parse(String[] args) {
       String target = null;
-      URI base = null;
+      List<URI> bases = new ArrayList<>();
       boolean direct = false;
       Map<String, Long> pids = new LinkedHashMap<>();
       long clkTck = 100;
@@ -111,7 +113,8 @@ public final class ServerLoadDriver {
         String v = args[++i];
         switch (a) {
           case "--target" -> target = v;
-          case "--base" -> base = URI.create(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+          // several: virtual user i calls base i mod n (the nodes of a cluster behind a round-robin balancer)
+          case "--base" -> bases.add(URI.create(v.endsWith("/") ? v.substring(0, v.length() - 1) : v));
           case "--pid" -> {
             String[] kv = v.split("=", 2);
             pids.put(kv[0], Long.parseLong(kv[1]));
@@ -126,13 +129,13 @@ public final class ServerLoadDriver {
         }
       }
       String token = System.getenv("SERVER_LOAD_TOKEN");
-      if (target == null || base == null || out == null || scenarios.isEmpty() || pids.isEmpty()) {
+      if (target == null || bases.isEmpty() || out == null || scenarios.isEmpty() || pids.isEmpty()) {
         throw new IllegalArgumentException("--target, --base, --out, --pid and at least one --scenario are required");
       }
       if (token == null || token.isBlank()) {
         throw new IllegalArgumentException("SERVER_LOAD_TOKEN is not set");
       }
-      return new Options(target, base, direct, pids, clkTck, warmup, ramp, duration, out, List.copyOf(scenarios), token);
+      return new Options(target, List.copyOf(bases), direct, pids, clkTck, warmup, ramp, duration, out, List.copyOf(scenarios), token);
     }
   }
 
@@ -191,14 +194,17 @@ public final class ServerLoadDriver {
 
   /** One scenario: a ramp (not counted), then a window of {@code seconds} that is. */
   static Result run(Options o, Scenario s, double ramp, double seconds) throws Exception {
-    HttpRequest request = s.kind() == Kind.IDLE ? null : request(o, s.kind());
+    List<HttpRequest> requests = new ArrayList<>();
+    for (URI base : o.bases()) {
+      requests.add(s.kind() == Kind.IDLE ? null : request(o, base, s.kind()));
+    }
     long start = System.nanoTime();
     long windowStart = start + (long) (ramp * 1e9);
     long windowEnd = windowStart + (long) (seconds * 1e9);
     Worker[] workers = new Worker[s.users()];
     CountDownLatch done = new CountDownLatch(workers.length);
     for (int i = 0; i < workers.length; i++) {
-      workers[i] = new Worker(s.kind(), request, client(i), windowStart, windowEnd, done);
+      workers[i] = new Worker(s.kind(), requests.get(i % requests.size()), client(i), windowStart, windowEnd, done);
       Thread t = new Thread(workers[i], "vu-" + s.kind().id() + "-" + i);
       t.setDaemon(true);
       t.start();
@@ -209,6 +215,7 @@ public final class ServerLoadDriver {
     sleepUntil(windowEnd);
     Map<String, Long> after = cpuTicks(o.pids());
     Map<String, Long> jitAfter = jitTicks(o.pids());
+    Map<String, Long> rss = residentKiB(o.pids());
     // a request in flight at the window's end is not counted; wait for the users to notice
     if (!done.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException(s + ": virtual users did not stop within 60 s of the window's end");
@@ -219,11 +226,12 @@ public final class ServerLoadDriver {
     }
     after.forEach((name, ticks) -> r.cpuTicks.put(name, ticks - before.getOrDefault(name, ticks)));
     jitAfter.forEach((name, ticks) -> r.jitTicks.put(name, ticks - jitBefore.getOrDefault(name, ticks)));
+    r.rssKiB.putAll(rss);
     return r;
   }
 
-  private static HttpRequest request(Options o, Kind kind) {
-    URI uri = o.base().resolve(kind == Kind.HEALTH ? "/health/live" : "/v1/chat/completions");
+  private static HttpRequest request(Options o, URI base, Kind kind) {
+    URI uri = base.resolve(kind == Kind.HEALTH ? "/health/live" : "/v1/chat/completions");
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (kind == Kind.HEALTH) {
       return b.GET().build();
@@ -245,6 +253,19 @@ public final class ServerLoadDriver {
     while ((left = nanoTime - System.nanoTime()) > 0) {
       TimeUnit.NANOSECONDS.sleep(left);
     }
+  }
+
+  /** Each process's resident set (VmRSS of /proc/PID/status), in KiB, at the window's end. */
+  static Map<String, Long> residentKiB(Map<String, Long> pids) throws IOException {
+    Map<String, Long> rss = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : pids.entrySet()) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(e.getValue()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss.put(e.getKey(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+        }
+      }
+    }
+    return rss;
   }
 
   /** utime + stime of each process, in clock ticks (fields 14 and 15 of /proc/PID/stat). */
@@ -377,6 +398,7 @@ public final class ServerLoadDriver {
     final Map<Integer, Long> statuses = new TreeMap<>();
     final Map<String, Long> cpuTicks = new LinkedHashMap<>();
     final Map<String, Long> jitTicks = new LinkedHashMap<>();
+    final Map<String, Long> rssKiB = new LinkedHashMap<>();
     String firstProblem;
 
     Result(Scenario scenario, double seconds) {
@@ -434,6 +456,7 @@ public final class ServerLoadDriver {
       b.append(",\"jit_cpu_ticks\":").append(object(asText(jitTicks)));
       b.append(",\"cpu_us_per_request\":").append(object(cpuPerRequest));
       b.append(",\"cpu_cores_busy\":").append(object(busy));
+      b.append(",\"rss_kib\":").append(object(asText(rssKiB)));
       if (firstProblem != null) {
         b.append(",\"first_unexpected\":").append(quote(firstProblem));
       }

@@ -32,8 +32,12 @@ import org.keytriage.core.routing.RoutingGuards;
  *   <li>budget warning share 0.8: above it a key goes behind the keys under it, cheaper first; at
  *       100 % the key is excluded;
  *   <li>global daily and monthly budgets 0 (none);
- *   <li>HTTP/2 preferred: negotiated over TLS, falling back to HTTP/1.1; plain {@code http://}
- *       base URLs (a local NIM, the simulator) use HTTP/1.1 directly.
+ *   <li>HTTP/2 not preferred: calls go over HTTP/1.1 keep-alive connections, pooled per base URL,
+ *       by Apache HttpClient 5's blocking client on the calling thread, which costs a fifth of the
+ *       CPU per call of the JDK's client ({@code benchmarks/client-load.sh}); with {@link
+ *       Builder#preferHttp2(boolean) preferHttp2(true)} the JDK's HttpClient is used instead, HTTP/2
+ *       negotiated over TLS with fallback to HTTP/1.1 (plain {@code http://} base URLs, a local NIM
+ *       or the simulator, stay on HTTP/1.1).
  * </ul>
  */
 public final class UpstreamSettings {
@@ -195,7 +199,7 @@ public final class UpstreamSettings {
     private double lowPriorityShare = RoutingGuards.DEFAULT_LOW_PRIORITY_SHARE;
     private double globalDailyBudget;
     private double globalMonthlyBudget;
-    private boolean preferHttp2 = true;
+    private boolean preferHttp2;
 
     private Builder() {}
 
@@ -283,7 +287,10 @@ public final class UpstreamSettings {
       return this;
     }
 
-    /** Whether to offer HTTP/2 on {@code https} base URLs (default true). */
+    /**
+     * Whether to offer HTTP/2 on {@code https} base URLs (default false): true uses the JDK's
+     * HttpClient, which speaks it, instead of the cheaper HTTP/1.1 client.
+     */
     public Builder preferHttp2(boolean value) {
       this.preferHttp2 = value;
       return this;

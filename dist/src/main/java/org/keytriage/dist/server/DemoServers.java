@@ -77,14 +77,17 @@ final class DemoServers implements AutoCloseable {
     write(properties, props.toString());
     // Payara Micro's HTTP listener listens on every interface unless told otherwise
     write(preboot, "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");
-    List<String> command = List.of(java(), "-Xmx768m", "-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(PayaraJvmOptions.of(bundle));
+    command.addAll(List.of("-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp")),
         "-jar", bundle.resolve("payara-micro.jar").toString(),
         "--deploy", bundle.resolve("keytriage.war").toString(), "--contextroot", "/",
         "--port", Integer.toString(port),
         "--nocluster", "--interfaces", "127.0.0.1",
         "--rootdir", work.resolve("payara").toString(),
         "--systemProperties", properties.toString(),
-        "--prebootcommandfile", preboot.toString());
+        "--prebootcommandfile", preboot.toString(),
+        "--disablephonehome"));
     payara = register(ChildProcess.start("Payara Micro", command,
         Map.of("KEYTRIAGE_UPSTREAM_URL", simulator.toString()), work.resolve("payara.log")));
   }

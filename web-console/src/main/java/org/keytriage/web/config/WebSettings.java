@@ -25,6 +25,9 @@ import org.keytriage.core.upstream.UpstreamSettings;
  *   <tr><td>{@value #REQUEST_DEADLINE}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_REQUEST_DEADLINE_SECONDS}</td><td>seconds for all attempts of one request, failovers included</td></tr>
  *   <tr><td>{@value #ATTEMPT_TIMEOUT}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_ATTEMPT_TIMEOUT_SECONDS}</td><td>seconds for one upstream attempt (first chunk for a stream)</td></tr>
  *   <tr><td>{@value #CONNECT_TIMEOUT}</td><td>{@value org.keytriage.core.upstream.UpstreamSettings#DEFAULT_CONNECT_TIMEOUT_SECONDS}</td><td>seconds to connect to the upstream</td></tr>
+ *   <tr><td>{@value #UPSTREAM_HTTP2}</td><td>false</td><td>true: HTTP/2 to {@code https} upstreams, with
+ *       the JDK's HttpClient; false: HTTP/1.1 keep-alive with Apache HttpClient 5, the cheaper per
+ *       call (see {@link org.keytriage.core.upstream.UpstreamSettings})</td></tr>
  *   <tr><td>{@value #MAX_REQUEST_BYTES}</td><td>{@value #DEFAULT_MAX_REQUEST_BYTES} (1 MiB)</td><td>larger request bodies get 413</td></tr>
  *   <tr><td>{@value #MAX_CONCURRENT_STREAMS}</td><td>{@value #DEFAULT_MAX_CONCURRENT_STREAMS}</td><td>streams relayed at once, of every kind together; more get 503</td></tr>
  *   <tr><td>{@value #MODELS_CACHE}</td><td>{@value #DEFAULT_MODELS_CACHE_SECONDS}</td><td>seconds the upstream's model list is kept</td></tr>
@@ -46,6 +49,7 @@ public final class WebSettings {
   public static final String REQUEST_DEADLINE = "keytriage.request-deadline-seconds";
   public static final String ATTEMPT_TIMEOUT = "keytriage.attempt-timeout-seconds";
   public static final String CONNECT_TIMEOUT = "keytriage.connect-timeout-seconds";
+  public static final String UPSTREAM_HTTP2 = "keytriage.upstream-http2";
   public static final String MAX_REQUEST_BYTES = "keytriage.max-request-bytes";
   public static final String MAX_CONCURRENT_STREAMS = "keytriage.max-concurrent-streams";
   public static final String MODELS_CACHE = "keytriage.models-cache-seconds";
@@ -67,6 +71,7 @@ public final class WebSettings {
   private final Duration requestDeadline;
   private final Duration attemptTimeout;
   private final Duration connectTimeout;
+  private final boolean upstreamHttp2;
   private final long maxRequestBytes;
   private final int maxConcurrentStreams;
   private final Duration modelsCache;
@@ -90,6 +95,7 @@ public final class WebSettings {
     this.requestDeadline = duration(source, REQUEST_DEADLINE, UpstreamSettings.DEFAULT_REQUEST_DEADLINE_SECONDS);
     this.attemptTimeout = duration(source, ATTEMPT_TIMEOUT, UpstreamSettings.DEFAULT_ATTEMPT_TIMEOUT_SECONDS);
     this.connectTimeout = duration(source, CONNECT_TIMEOUT, UpstreamSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    this.upstreamHttp2 = flag(source, UPSTREAM_HTTP2);
     this.maxRequestBytes = positive(source, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES);
     this.maxConcurrentStreams = intValue(positive(source, MAX_CONCURRENT_STREAMS, DEFAULT_MAX_CONCURRENT_STREAMS));
     this.modelsCache = duration(source, MODELS_CACHE, DEFAULT_MODELS_CACHE_SECONDS);
@@ -129,6 +135,19 @@ public final class WebSettings {
     return source.value(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
   }
 
+  /** true or false, false when not set. */
+  private static boolean flag(SettingsSource source, String name) {
+    Optional<String> raw = text(source, name);
+    if (raw.isEmpty()) {
+      return false;
+    }
+    String v = raw.get().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(name + " must be true or false, not '" + raw.get() + "' (default false)");
+    }
+    return v.equals("true");
+  }
+
   private static long positive(SettingsSource source, String name, long fallback) {
     Optional<Long> value = typed(source, name, Long.class, "a whole number > 0", fallback);
     if (value.isPresent() && value.get() <= 0) {
@@ -159,6 +178,11 @@ public final class WebSettings {
     String raw = source.value(name, String.class).orElse("");
     return new IllegalArgumentException(
         name + " must be " + expected + ", not '" + raw.trim() + "' (default " + fallback + ")");
+  }
+
+  /** Whether calls to {@code https} upstreams offer HTTP/2 ({@value #UPSTREAM_HTTP2}). */
+  public boolean upstreamHttp2() {
+    return upstreamHttp2;
   }
 
   public Path configDir() {

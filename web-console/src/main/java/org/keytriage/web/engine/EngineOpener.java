@@ -53,6 +53,7 @@ public final class EngineOpener {
         .attemptTimeout(settings.attemptTimeout().compareTo(settings.requestDeadline()) < 0
             ? settings.attemptTimeout() : settings.requestDeadline())
         .connectTimeout(settings.connectTimeout())
+        .preferHttp2(settings.upstreamHttp2())
         .build();
   }
 

@@ -7,6 +7,9 @@ import java.util.Objects;
 /**
  * A request the application refuses, with everything its error answer needs. The detail is for the
  * caller: it says what to change and never holds a secret or request content.
+ *
+ * <p>An expected outcome (a wrong token, a bad body, too many streams), so no stack trace is
+ * filled in: a flood of refused calls must not cost a stack walk each.
  */
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +30,7 @@ public class ApiException extends RuntimeException {
   }
 
   public ApiException(int status, String code, String title, String detail, Map<String, String> headers) {
-    super(detail);
+    super(detail, null, false, false);
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");
     this.title = Objects.requireNonNull(title, "title");

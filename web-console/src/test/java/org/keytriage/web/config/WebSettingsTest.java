@@ -25,6 +25,7 @@ class WebSettingsTest {
     assertThat(s.requestDeadline()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.upstreamHttp2()).isFalse();
     assertThat(s.maxRequestBytes()).isEqualTo(1_048_576);
     assertThat(s.maxConcurrentStreams()).isEqualTo(200);
     assertThat(s.modelsCache()).isEqualTo(Duration.ofSeconds(300));
@@ -62,6 +63,9 @@ class WebSettingsTest {
         .hasMessageContaining("keytriage.max-request-bytes").hasMessageContaining("'lots'").hasMessageContaining("1048576");
     assertThatThrownBy(() -> of(Map.of(WebSettings.REQUEST_DEADLINE, "0")))
         .hasMessageContaining("keytriage.request-deadline-seconds must be a duration > 0");
+    assertThatThrownBy(() -> of(Map.of(WebSettings.UPSTREAM_HTTP2, "yes")))
+        .hasMessage("keytriage.upstream-http2 must be true or false, not 'yes' (default false)");
+    assertThat(of(Map.of(WebSettings.UPSTREAM_HTTP2, " TRUE ")).upstreamHttp2()).isTrue();
   }
 
   @Test

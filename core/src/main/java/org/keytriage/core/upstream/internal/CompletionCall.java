@@ -1,23 +1,19 @@
 package org.keytriage.core.upstream.internal;
 
 import org.keytriage.core.json.JsonTrees;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.upstream.GatewayResponse;
 import org.keytriage.core.upstream.TokenUsage;
 
 /**
- * One non-streaming upstream call. The whole exchange, body included, is bounded by the attempt's
- * timeout: the request's own timeout only covers waiting for the headers.
+ * One non-streaming upstream call, on the calling thread. The whole exchange, body included, is
+ * bounded by the attempt's timeout (the watchdog aborts it), and so is each read.
  */
 final class CompletionCall {
   private final UpstreamHttp http;
@@ -35,33 +31,35 @@ final class CompletionCall {
    */
   Outcome call(Allocation a, String path, byte[] json, Duration timeout, TokenEstimate estimate) {
     long start = System.nanoTime();
-    CompletableFuture<HttpResponse<byte[]>> future;
+    Exchange exchange;
     try {
-      future = http.send(http.request(a, path, json, false, timeout), HttpResponse.BodyHandlers.ofByteArray());
+      exchange = http.prepare(a, path, json, false, timeout);
     } catch (IllegalArgumentException e) {
       return Failures.classify(e, 0);
     }
-    HttpResponse<byte[]> response;
-    try {
-      response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      long ms = millisSince(start);
-      return Outcome.failure(OutcomeKind.TIMEOUT, "timed out after " + ms + " ms", ms, e);
-    } catch (ExecutionException e) {
-      return Failures.classify(e, millisSince(start));
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      return Outcome.failure(OutcomeKind.INTERRUPTED, "interrupted", millisSince(start), e);
+    try (exchange; Watchdog.Guard guard = http.guard(exchange, timeout)) {
+      int status;
+      byte[] received;
+      try {
+        exchange.execute();
+        status = exchange.status();
+        received = exchange.body().readAllBytes();
+      } catch (IOException e) {
+        long ms = millisSince(start);
+        return guard.fired()
+            ? Outcome.failure(OutcomeKind.TIMEOUT, "timed out after " + ms + " ms", ms, e)
+            : Failures.classify(e, ms);
+      }
+      return answer(a, exchange, status, received, millisSince(start), estimate);
     }
-    long latency = millisSince(start);
-    int status = response.statusCode();
+  }
+
+  private Outcome answer(Allocation a, Exchange exchange, int status, byte[] received, long latency, TokenEstimate estimate) {
     OutcomeKind kind = OutcomeKind.ofStatus(status);
-    byte[] body = Scrub.secret(response.body(), a.apiKey());
+    byte[] body = Scrub.secret(received, a.apiKey());
     if (kind != OutcomeKind.SERVED) {
       Duration retryAfter =
-          response.headers().firstValue("Retry-After")
+          exchange.header("Retry-After")
               .flatMap(h -> RetryAfter.parse(h, clock.instant()))
               .orElse(null);
       String text = new String(body, StandardCharsets.UTF_8);

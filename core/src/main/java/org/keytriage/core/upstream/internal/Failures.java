@@ -15,10 +15,10 @@ final class Failures {
 
   static Outcome classify(Throwable thrown, long latencyMillis) {
     Throwable t = unwrap(thrown);
-    if (t instanceof HttpConnectTimeoutException) {
+    if (t instanceof HttpConnectTimeoutException || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
       return Outcome.failure(OutcomeKind.UNREACHABLE, "connect timed out", latencyMillis, t);
     }
-    if (t instanceof HttpTimeoutException) {
+    if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
       return Outcome.failure(OutcomeKind.TIMEOUT, "timed out after " + latencyMillis + " ms", latencyMillis, t);
     }
     if (t instanceof ConnectException
@@ -46,7 +46,7 @@ final class Failures {
     return cur;
   }
 
-  /** Exception class and message; JDK HTTP messages name hosts and ports, never headers. */
+  /** Exception class and message; the HTTP clients' messages name hosts and ports, never headers. */
   static String describe(Throwable t) {
     String m = t.getMessage();
     return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);

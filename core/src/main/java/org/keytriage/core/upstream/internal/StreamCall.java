@@ -1,16 +1,15 @@
 package org.keytriage.core.upstream.internal;
 
 import org.keytriage.core.json.JsonTrees;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Flow;
 import java.util.function.ToDoubleFunction;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.upstream.GatewayResponse;
@@ -18,10 +17,11 @@ import org.keytriage.core.upstream.StreamListener;
 import org.keytriage.core.upstream.TokenUsage;
 
 /**
- * One streaming upstream call. A 2xx body goes as bytes through a {@link StreamRelay} to the
- * listener; any other status is read whole as an error body. The attempt's timeout bounds the wait
- * for the first chunk (a key that hangs is left in time to fail over); once chunks flow, the
- * stream may run until the request deadline, so a long answer is not cut short.
+ * One streaming upstream call, on the calling thread: no thread of its own. A 2xx body is read
+ * and handed as bytes through a {@link StreamRelay} to the listener, chunk by chunk as it arrives;
+ * any other status is read whole as an error body. The attempt's timeout bounds the wait for the
+ * first chunk (a key that hangs is left in time to fail over); once chunks flow, the stream may
+ * run until the request deadline, so a long answer is not cut short.
  *
  * <p>Before the first chunk reached the listener, every failure is an ordinary failover outcome
  * (the caller has seen nothing). After it, the stream cannot be taken back: the listener gets
@@ -29,6 +29,9 @@ import org.keytriage.core.upstream.TokenUsage;
  * tokens streamed so far.
  */
 final class StreamCall {
+  /** How long the rest of a body may take to end after {@code [DONE]}. */
+  static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
+
   private final UpstreamHttp http;
   private final Clock clock;
   private final ToDoubleFunction<String> costPerToken;
@@ -49,54 +52,76 @@ final class StreamCall {
       StreamListener listener,
       boolean passUsageChunk) {
     long start = System.nanoTime();
-    StreamRelay relay = new StreamRelay(listener, passUsageChunk, a.apiKey());
-    HttpResponse.BodyHandler<String> handler =
-        info -> {
-          if (info.statusCode() >= 200 && info.statusCode() < 300) {
-            relay.status(info.statusCode());
-            return BodySubscribers.fromSubscriber(relay, r -> (String) null);
-          }
-          return BodySubscribers.ofString(StandardCharsets.UTF_8);
-        };
-    CompletableFuture<HttpResponse<String>> future;
+    Exchange exchange;
     try {
-      future = http.send(http.request(a, path, json, true, timeout), handler);
+      exchange = http.prepare(a, path, json, true, timeout);
     } catch (IllegalArgumentException e) {
       return Failures.classify(e, 0);
     }
-    try {
-      CompletableFuture.anyOf(future, relay.ended(), relay.firstChunk())
-          .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      if (!relay.ended().isDone() && !future.isDone()) {
-        // streaming: the rest may take until the request deadline
-        Duration rest = deadline.remaining();
-        CompletableFuture.anyOf(future, relay.ended()).get(rest.toNanos(), TimeUnit.NANOSECONDS);
+    StreamRelay relay = new StreamRelay(listener, passUsageChunk, a.apiKey());
+    try (exchange; Watchdog.Guard guard = http.guard(exchange, timeout)) {
+      try {
+        exchange.execute();
+      } catch (IOException e) {
+        long ms = millisSince(start);
+        return guard.fired()
+            ? Outcome.failure(OutcomeKind.TIMEOUT, "timed out after " + ms + " ms", ms, e)
+            : Failures.classify(e, ms);
       }
-    } catch (TimeoutException e) {
-      relay.cancel();
-      future.cancel(true);
-      long ms = millisSince(start);
-      String detail = "timed out after " + ms + " ms";
-      return relay.relayed() > 0
-          ? broken(a, relay, estimate, detail + " mid-stream", ms, e)
-          : Outcome.failure(OutcomeKind.TIMEOUT, detail, ms, e);
-    } catch (ExecutionException e) {
-      // reported below from the future or the relay, whichever failed
-    } catch (InterruptedException e) {
-      relay.cancel();
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      if (relay.relayed() > 0) {
-        relay.fail("the gateway was interrupted");
+      int status = exchange.status();
+      if (status < 200 || status >= 300) {
+        return errorStatus(a, exchange, status, guard, start);
       }
-      return Outcome.failure(OutcomeKind.INTERRUPTED, "interrupted", millisSince(start), e);
+      relay.status(status);
+      relay.onSubscribe(new ReadSubscription(exchange));
+      pump(exchange, relay, guard, deadline);
+      long latency = millisSince(start);
+      if (guard.fired() && relay.end() != StreamRelay.End.DONE) {
+        String detail = "timed out after " + latency + " ms";
+        return relay.relayed() > 0
+            ? broken(a, relay, estimate, detail + " mid-stream", latency, null)
+            : Outcome.failure(OutcomeKind.TIMEOUT, detail, latency, null);
+      }
+      return ended(a, relay, estimate, latency);
     }
-    long latency = millisSince(start);
-    if (!relay.subscribed()) {
-      return beforeBody(a, future, latency);
+  }
+
+  /**
+   * Reads the body into the relay on this thread until the relay ends, then on to the body's end
+   * after {@code [DONE]} (so the connection can be reused). The attempt's timeout bounds the wait
+   * for the first chunk; once chunks flow, the stream may run until the request deadline.
+   */
+  private static void pump(Exchange exchange, StreamRelay relay, Watchdog.Guard guard, Deadline deadline) {
+    byte[] buffer = new byte[8192];
+    boolean flowing = false;
+    boolean draining = false;
+    try (InputStream in = exchange.body()) {
+      while (relay.readsOn()) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          relay.onComplete();
+          return;
+        }
+        relay.onNext(List.of(ByteBuffer.wrap(buffer, 0, n)));
+        if (!flowing && relay.relayed() > 0) {
+          flowing = true;
+          guard.arm(deadline.remaining());
+        }
+        if (!draining && relay.end() == StreamRelay.End.DONE) {
+          // the answer is complete: what is left (the chunked terminator) comes at once, or the
+          // connection is given up rather than the caller kept waiting for it
+          draining = true;
+          guard.arm(DRAIN_GRACE);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      relay.onError(e);
     }
-    StreamRelay.End end = relay.end();
-    switch (end) {
+  }
+
+  /** How the relay ended, as the attempt's outcome. */
+  private Outcome ended(Allocation a, StreamRelay relay, TokenEstimate estimate, long latency) {
+    switch (relay.end()) {
       case DONE:
         TokenUsage tokens = relay.assembly().tokens(estimate.prompt());
         return Outcome.served(response(a, relay, tokens, latency));
@@ -115,36 +140,50 @@ final class StreamCall {
         return relay.relayed() > 0
             ? broken(a, relay, estimate, "connection lost mid-stream (" + Failures.describe(Failures.unwrap(relay.failure())) + ")", latency, relay.failure())
             : Failures.classify(relay.failure(), latency);
-      default: // ENDED_EARLY, or OPEN when the response future failed first
+      default: // ENDED_EARLY
         if (relay.relayed() > 0) {
           return broken(a, relay, estimate, "stream ended without [DONE]", latency, null);
-        }
-        if (future.isCompletedExceptionally()) {
-          return beforeBody(a, future, latency);
         }
         return Outcome.failure(OutcomeKind.CONNECTION_ERROR, "stream ended before any chunk", latency, null);
     }
   }
 
-  /** The outcome when no 2xx body was streamed: an error status, or a failure before the headers. */
-  private Outcome beforeBody(Allocation a, CompletableFuture<HttpResponse<String>> future, long latency) {
-    HttpResponse<String> response;
-    try {
-      response = future.getNow(null);
-    } catch (RuntimeException e) {
-      return Failures.classify(e, latency);
+  /** A non-2xx answer: its body read whole as the error it is. */
+  private Outcome errorStatus(Allocation a, Exchange exchange, int status, Watchdog.Guard guard, long start) {
+    byte[] received;
+    try (InputStream in = exchange.body()) {
+      received = in.readAllBytes();
+    } catch (IOException e) {
+      long ms = millisSince(start);
+      return guard.fired()
+          ? Outcome.failure(OutcomeKind.TIMEOUT, "timed out after " + ms + " ms", ms, e)
+          : Failures.classify(e, ms);
     }
-    if (response == null) {
-      return Outcome.failure(OutcomeKind.CONNECTION_ERROR, "no response", latency, null);
-    }
-    int status = response.statusCode();
-    String body = Scrub.secret(response.body(), a.apiKey());
-    Duration retryAfter =
-        response.headers().firstValue("Retry-After")
-            .flatMap(h -> RetryAfter.parse(h, clock.instant()))
-            .orElse(null);
+    String body = Scrub.secret(new String(received, StandardCharsets.UTF_8), a.apiKey());
+    Duration retryAfter = exchange.header("Retry-After")
+        .flatMap(h -> RetryAfter.parse(h, clock.instant()))
+        .orElse(null);
     return Outcome.status(OutcomeKind.ofStatus(status), status, retryAfter, body,
-        JsonTrees.parseObject(body).orElse(Map.of()), latency);
+        JsonTrees.parseObject(body).orElse(Map.of()), millisSince(start));
+  }
+
+  /** The relay's view of the read loop: cancelling aborts the exchange, so a blocked read ends. */
+  private static final class ReadSubscription implements Flow.Subscription {
+    private final Exchange exchange;
+
+    ReadSubscription(Exchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public void request(long n) {
+      // the loop reads on while the relay wants more (StreamRelay.readsOn)
+    }
+
+    @Override
+    public void cancel() {
+      exchange.abort();
+    }
   }
 
   private Outcome broken(

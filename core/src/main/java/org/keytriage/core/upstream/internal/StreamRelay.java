@@ -77,7 +77,10 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         break;
       }
     }
-    if (end == End.OPEN) {
+    // after [DONE] the rest of the body (the chunked terminator) is still read, and dropped: a
+    // connection whose response was not read to its end cannot go back to the pool, and would stay
+    // open, unused, until the upstream closes it
+    if (end == End.OPEN || end == End.DONE) {
       subscription.request(1);
     }
   }
@@ -174,6 +177,14 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     } catch (RuntimeException ignored) {
       // the caller's relay is already broken; the exception thrown to the caller says what happened
     }
+  }
+
+  /**
+   * Whether the body is still to be read: while the stream is open, and after {@code [DONE]} to the
+   * body's end (the chunked terminator), so the connection can be reused.
+   */
+  synchronized boolean readsOn() {
+    return end == End.OPEN || end == End.DONE;
   }
 
   /** Completes when the first chunk has reached the listener. */

@@ -1,59 +1,31 @@
 package org.keytriage.core.upstream.internal;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.upstream.UpstreamSettings;
 
 /**
- * The gateway's one JDK {@link HttpClient}: pooled connections, the connect timeout, HTTP/2 over
- * TLS with fallback to HTTP/1.1, redirects not followed (an API that redirects is misconfigured,
- * and the {@code Authorization} header must not follow it elsewhere). Its threads are daemons of
- * its own pool, stopped by {@link #close()}.
+ * The gateway's one HTTP client and its deadline watchdog: Apache HttpClient 5's blocking client
+ * by default ({@link ApacheTransport}), the JDK's when HTTP/2 is preferred ({@link JdkTransport}).
+ * Either runs each call on the calling thread. Close it to stop the client's threads.
  */
 final class UpstreamHttp implements AutoCloseable {
-  private final HttpClient client;
-  private final ExecutorService executor;
-  private final boolean preferHttp2;
+  private final HttpTransport transport;
+  private final Watchdog watchdog = new Watchdog();
 
   UpstreamHttp(UpstreamSettings settings) {
-    this.executor = Executors.newCachedThreadPool(new DaemonThreads());
-    this.preferHttp2 = settings.preferHttp2();
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .version(preferHttp2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+    this.transport = settings.preferHttp2() ? new JdkTransport(settings) : new ApacheTransport(settings);
   }
 
-  /** The request for one attempt, authorised with the allocation's key: a POST of {@code json}, or a GET when it is null. */
-  HttpRequest request(Allocation a, String path, byte[] json, boolean stream, Duration timeout) {
-    URI uri = uri(a.baseUrl(), path);
-    return HttpRequest.newBuilder(uri)
-        // cleartext h2c needs an upgrade round trip that few NIM containers support
-        .version(preferHttp2 && "https".equalsIgnoreCase(uri.getScheme())
-            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + a.apiKey().reveal())
-        .header("Content-Type", "application/json")
-        .header("Accept", stream ? "text/event-stream" : "application/json")
-        .method(json == null ? "GET" : "POST",
-            json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json))
-        .build();
+  /** The exchange of one attempt; see {@link HttpTransport#prepare}. */
+  Exchange prepare(Allocation a, String path, byte[] json, boolean stream, Duration timeout) {
+    return transport.prepare(a, path, json, stream, timeout);
   }
 
-  <T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return client.sendAsync(request, handler);
+  /** Aborts {@code exchange} after {@code after} unless the guard is closed first. */
+  Watchdog.Guard guard(Exchange exchange, Duration after) {
+    return watchdog.guard(exchange, after);
   }
 
   /**
@@ -70,19 +42,7 @@ final class UpstreamHttp implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
-  }
-
-  private static final class DaemonThreads implements ThreadFactory {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private final int pool = POOLS.incrementAndGet();
-    private final AtomicInteger threads = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "keytriage-upstream-" + pool + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
+    watchdog.close();
+    transport.close();
   }
 }
