@@ -23,6 +23,7 @@ COMPONENTS = [
     ("com.sun.enterprise.security.", "Jakarta Security"), ("org.glassfish.exousia.", "Jakarta Security"),
     ("org.glassfish.epicyro.", "Jakarta Security"), ("com.sun.jaspic.", "Jakarta Security"),
     ("jdk.internal.net.http.", "JDK HttpClient"), ("java.net.http.", "JDK HttpClient"),
+    ("org.apache.hc.", "Apache HttpClient"), ("org.slf4j.", "Apache HttpClient"),
     ("org.eclipse.parsson.", "JSON-P (Parsson)"), ("jakarta.json.", "JSON-P (Parsson)"),
     ("org.apache.catalina.", "Servlet container"), ("org.apache.coyote.", "Servlet container"),
     ("com.sun.enterprise.web.", "Servlet container"), ("org.glassfish.web.", "Servlet container"),
@@ -61,12 +62,15 @@ def main():
     if not total:
         print(f"{name}: no samples")
         return
-    self_c, incl_c, own = collections.Counter(), collections.Counter(), collections.Counter()
+    self_c, incl_c, own, top = (collections.Counter(), collections.Counter(), collections.Counter(),
+                                collections.Counter())
     for e in events:
         stack = list(frames(e))
         if not stack:
             continue
         self_c[component(stack[0][0])] += 1
+        if not stack[0][0].startswith("org.keytriage."):
+            top[f"{stack[0][0].rsplit('.', 1)[-1]}.{stack[0][1]} ({component(stack[0][0])})"] += 1
         for c in {component(t) for t, _ in stack}:
             incl_c[c] += 1
         for t, m in stack:
@@ -80,6 +84,9 @@ def main():
         print(f"| {c} | {self_c[c] / total:.0%} | {n / total:.0%} |")
     print(f"\nKeyTriage's methods nearest the top of the stack ({name}):\n")
     for m, n in own.most_common(12):
+        print(f"- {m}: {n / total:.1%}")
+    print(f"\nTop frames outside KeyTriage ({name}):\n")
+    for m, n in top.most_common(15):
         print(f"- {m}: {n / total:.1%}")
 
 

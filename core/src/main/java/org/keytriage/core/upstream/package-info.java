@@ -16,8 +16,11 @@
  *       org.keytriage.core.routing.NoAvailableKeyException} naming the last upstream failure.
  * </ul>
  *
- * <p>Settings are in {@link org.keytriage.core.upstream.UpstreamSettings}; the implementation is in
- * {@code internal}. Secrets go into the {@code Authorization} header and nowhere else; prompts and
+ * <p>A request goes upstream as bytes: {@link org.keytriage.core.upstream.RelayedBody} holds the
+ * caller's body and the few facts routing reads from it in one pass ({@link
+ * org.keytriage.core.upstream.BodyFacts}), and a {@link org.keytriage.core.upstream.GatewayResponse}
+ * keeps the upstream's answer as the bytes it came as. Settings are in {@link
+ * org.keytriage.core.upstream.UpstreamSettings}; the implementation is in {@code internal}. Secrets go into the {@code Authorization} header and nowhere else; prompts and
  * answers are never logged.
  */
 package org.keytriage.core.upstream;
