@@ -16,7 +16,7 @@ import org.keytriage.web.security.Roles;
  * {@code GET /prometheus}: KeyTriage's series for a Prometheus scrape, for operators (role {@value
  * Roles#OPS} or {@value Roles#ADMIN}, HTTP Basic, as for the ops API). Not {@code /metrics}, which
  * the server's own MicroProfile Metrics endpoint owns; a plain servlet rather than a JAX-RS
- * resource, because no resource may touch metrics. Jakarta Security's Basic mechanism has already
+ * resource, because no resource may touch metrics. The operators' Basic filter has already
  * authenticated whatever credentials came; this only checks the role, answering 401 and 403 as
  * the ops API does (problem details).
  */

@@ -187,6 +187,13 @@ class KeyTriageServerIT {
     expectProblem(soft, http.send("POST", "/api/v1/keys/no_such_key/deactivate", Caller.ADMIN, null, null, Map.of()), 404, "unknown-key");
     expectProblem(soft, http.get("/api/v1/nothing-here", Caller.ADMIN), 404, "not-found");
     expectProblem(soft, http.send("DELETE", "/api/v1/keys", Caller.ADMIN, null, null, Map.of()), 405, "method-not-allowed");
+    // credentials that are not name:password in base64 leave the caller anonymous: 401, never a 500
+    for (String malformed : List.of("Basic %%%not-base64", "Basic " + java.util.Base64.getEncoder()
+        .encodeToString("no-colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "Basic ")) {
+      HttpResponse<String> r = http.get("/api/v1/keys", Caller.ANONYMOUS, Map.of("Authorization", malformed));
+      expectProblem(soft, r, 401, "authentication-required");
+      soft.assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+    }
     soft.assertAll();
   }
 

@@ -1,5 +1,5 @@
 /**
- * The request filters (integrator token, task scope, operator roles), the Jakarta Security identity
- * store for operator accounts, and PBKDF2 hashing.
+ * The filters (operator Basic authentication, integrator token, task scope, operator roles), the
+ * operators' password check, and PBKDF2 hashing.
  */
 package org.keytriage.web.security.internal;
