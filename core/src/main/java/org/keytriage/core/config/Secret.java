@@ -14,9 +14,12 @@ public final class Secret {
   private static final int MIN_LENGTH_TO_SHOW_TAIL = 12;
 
   private final String value;
+  // its UTF-8 form, made once: relayed bytes are searched for it on every answer and stream chunk
+  private final byte[] utf8;
 
   private Secret(String value) {
     this.value = value;
+    this.utf8 = value.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -48,6 +51,21 @@ public final class Secret {
     return text != null && text.toString().contains(value);
   }
 
+  /** Whether the {@code length} bytes at {@code offset} contain this secret's UTF-8 form. */
+  public boolean appearsIn(byte[] bytes, int offset, int length) {
+    int last = offset + length - utf8.length;
+    outer:
+    for (int i = offset; i <= last; i++) {
+      for (int j = 0; j < utf8.length; j++) {
+        if (bytes[i + j] != utf8[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   @Override
   public String toString() {
     return masked();
@@ -58,7 +76,7 @@ public final class Secret {
   public boolean equals(Object o) {
     return o instanceof Secret other
         && MessageDigest.isEqual(
-            value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+            utf8, other.utf8);
   }
 
   @Override

@@ -47,6 +47,18 @@ public final class JsonTrees {
     return Parsers.FACTORY.createParser(new ByteArrayInputStream(json, offset, length), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Skips the value whose first event {@code value} the parser has just returned: the rest of an
+   * object or an array (tokenised, so its syntax is still checked); nothing for a scalar.
+   */
+  public static void skip(JsonParser parser, JsonParser.Event value) {
+    if (value == JsonParser.Event.START_OBJECT) {
+      parser.skipObject();
+    } else if (value == JsonParser.Event.START_ARRAY) {
+      parser.skipArray();
+    }
+  }
+
   private static final class Parsers {
     static final JsonParserFactory FACTORY = provider().createParserFactory(Map.of());
   }

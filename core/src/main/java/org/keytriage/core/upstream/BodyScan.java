@@ -193,11 +193,7 @@ final class BodyScan {
   }
 
   private void skip(Event value) {
-    if (value == Event.START_OBJECT) {
-      parser.skipObject();
-    } else if (value == Event.START_ARRAY) {
-      parser.skipArray();
-    }
+    JsonTrees.skip(parser, value);
   }
 
   private static boolean isBlank(byte[] json) {

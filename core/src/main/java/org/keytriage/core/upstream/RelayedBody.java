@@ -1,7 +1,6 @@
 package org.keytriage.core.upstream;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -130,23 +129,13 @@ public final class RelayedBody {
   /** The body as a mutable tree without its top-level nulls: the rare rewrite. */
   @SuppressWarnings("unchecked")
   private Map<String, Object> rewritable() {
-    Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) JsonTrees.parse(text()));
+    Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) JsonTrees.parse(new String(json, StandardCharsets.UTF_8)));
     tree.values().removeIf(Objects::isNull);
     return tree;
   }
 
   private static byte[] write(Map<String, Object> tree) {
     return JsonTrees.write(tree).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The body as text, for the rare caller that needs a tree of it. */
-  public String text() {
-    return new String(json, StandardCharsets.UTF_8);
-  }
-
-  /** Whether {@code other} holds the same bytes (a test's check that nothing was rewritten). */
-  public boolean sameBytes(byte[] other) {
-    return Arrays.equals(json, other);
   }
 
   @Override

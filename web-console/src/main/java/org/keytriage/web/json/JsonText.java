@@ -32,7 +32,7 @@ public final class JsonText {
    *     text that is not JSON, or not an object
    */
   public static Map<String, Object> readObject(InputStream body, long maxBytes) {
-    byte[] bytes = readLimited(body, maxBytes);
+    byte[] bytes = readBytes(body, maxBytes);
     if (bytes.length == 0) {
       throw ApiException.badRequest("invalid_json", "Invalid JSON", "The request body is empty; send a JSON object.");
     }
@@ -63,10 +63,6 @@ public final class JsonText {
    * @throws ApiException 413 {@code body_too_large} past the limit
    */
   public static byte[] readBytes(InputStream body, long maxBytes) {
-    return readLimited(body, maxBytes);
-  }
-
-  private static byte[] readLimited(InputStream body, long maxBytes) {
     if (body == null) {
       return new byte[0];
     }

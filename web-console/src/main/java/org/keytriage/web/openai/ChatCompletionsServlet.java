@@ -67,7 +67,7 @@ public class ChatCompletionsServlet extends HttpServlet {
       ChatRequest chat = ChatRequest.read(body(request));
       Call call = new Call(taskType, chat.body(), chat.hints(), Origin.OPENAI, integrator.name());
       if (chat.streaming()) {
-        stream(call, response);
+        stream(keyTriage, call, response);
       } else {
         complete(keyTriage, call, response);
       }
@@ -96,10 +96,10 @@ public class ChatCompletionsServlet extends HttpServlet {
    * Relays the stream on this thread's response. A failure before the first event is answered
    * with its status; after it, the stream has said so itself with an error event.
    */
-  private void stream(Call call, HttpServletResponse response) {
+  private void stream(KeyTriage keyTriage, Call call, HttpServletResponse response) {
     CommittingSseOutput out = new CommittingSseOutput(response, call.taskType());
     try (StreamWorkers.Permit permit = streams.enter()) {
-      engine.running().gateway().stream(call, new SseRelay(out));
+      keyTriage.gateway().stream(call, new SseRelay(out));
     } catch (RuntimeException e) {
       if (!out.started()) {
         throw e;

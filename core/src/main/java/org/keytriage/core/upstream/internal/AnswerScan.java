@@ -37,7 +37,7 @@ final class AnswerScan {
         if (isUsage && v == Event.START_OBJECT) {
           usage = usage(parser);
         } else {
-          skip(parser, v);
+          JsonTrees.skip(parser, v);
         }
       }
       return parser.hasNext() ? Result.NOT_AN_OBJECT : new Result(true, usage);
@@ -65,17 +65,10 @@ final class AnswerScan {
           default -> { }
         }
       } else {
-        skip(parser, v);
+        JsonTrees.skip(parser, v);
       }
     }
     return UsageReader.of(prompt, completion, total);
   }
 
-  static void skip(JsonParser parser, Event value) {
-    if (value == Event.START_OBJECT) {
-      parser.skipObject();
-    } else if (value == Event.START_ARRAY) {
-      parser.skipArray();
-    }
-  }
 }

@@ -91,11 +91,11 @@ final class ChunkScan {
             usageObject = true;
             usage = AnswerScan.usage(parser);
           } else {
-            AnswerScan.skip(parser, v);
+            JsonTrees.skip(parser, v);
           }
         }
         case "choices" -> choices(v);
-        default -> AnswerScan.skip(parser, v);
+        default -> JsonTrees.skip(parser, v);
       }
     }
   }
@@ -115,13 +115,13 @@ final class ChunkScan {
 
   private void choices(Event v) {
     if (v != Event.START_ARRAY) {
-      AnswerScan.skip(parser, v);
+      JsonTrees.skip(parser, v);
       return;
     }
     for (Event e = parser.next(); e != Event.END_ARRAY; e = parser.next()) {
       choiceCount++;
       if (e != Event.START_OBJECT) {
-        AnswerScan.skip(parser, e);
+        JsonTrees.skip(parser, e);
         continue;
       }
       int index = 0;
@@ -136,7 +136,7 @@ final class ChunkScan {
           case "delta" -> delta = deltaContent(value);
           case "text" -> text = value == Event.VALUE_STRING ? parser.getString() : skipped(value, null);
           case "finish_reason" -> finish = scalar(value);
-          default -> AnswerScan.skip(parser, value);
+          default -> JsonTrees.skip(parser, value);
         }
       }
       choices.add(new Choice(index, delta != null ? delta : text, finish));
@@ -145,7 +145,7 @@ final class ChunkScan {
 
   private String deltaContent(Event v) {
     if (v != Event.START_OBJECT) {
-      AnswerScan.skip(parser, v);
+      JsonTrees.skip(parser, v);
       return null;
     }
     String content = null;
@@ -155,7 +155,7 @@ final class ChunkScan {
       if (isContent && value == Event.VALUE_STRING) {
         content = parser.getString();
       } else {
-        AnswerScan.skip(parser, value);
+        JsonTrees.skip(parser, value);
       }
     }
     return content;
@@ -173,7 +173,7 @@ final class ChunkScan {
   }
 
   private <T> T skipped(Event v, T result) {
-    AnswerScan.skip(parser, v);
+    JsonTrees.skip(parser, v);
     return result;
   }
 }

@@ -25,36 +25,10 @@ final class Scrub {
    * array holding only those bytes, masked.
    */
   static byte[] secret(byte[] body, int offset, int length, Secret secret) {
-    if (body == null) {
-      return null;
-    }
-    byte[] needle = secret.reveal().getBytes(StandardCharsets.UTF_8);
-    int at = indexOf(body, offset, offset + length, needle);
-    if (at < 0) {
+    if (body == null || !secret.appearsIn(body, offset, length)) {
       return body;
     }
     String masked = new String(body, offset, length, StandardCharsets.UTF_8).replace(secret.reveal(), secret.masked());
     return masked.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static int indexOf(byte[] hay, int from, int to, byte[] needle) {
-    if (needle.length == 0) {
-      return -1;
-    }
-    byte first = needle[0];
-    int last = to - needle.length;
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (hay[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

@@ -1,6 +1,5 @@
 package org.keytriage.core.upstream.internal;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -31,9 +30,9 @@ final class SseByteEvents {
    *
    * @return false when the sink asked to stop
    */
-  boolean feed(ByteBuffer buffer, Sink sink) {
-    while (buffer.hasRemaining()) {
-      byte b = buffer.get();
+  boolean feed(byte[] bytes, int offset, int length, Sink sink) {
+    for (int i = offset, to = offset + length; i < to; i++) {
+      byte b = bytes[i];
       if (afterCr) {
         afterCr = false;
         if (b == '\n') {

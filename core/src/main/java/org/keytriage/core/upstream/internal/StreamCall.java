@@ -3,13 +3,10 @@ package org.keytriage.core.upstream.internal;
 import org.keytriage.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.function.ToDoubleFunction;
 import org.keytriage.core.routing.Allocation;
 import org.keytriage.core.upstream.GatewayResponse;
@@ -58,7 +55,7 @@ final class StreamCall {
     } catch (IllegalArgumentException e) {
       return Failures.classify(e, 0);
     }
-    StreamRelay relay = new StreamRelay(listener, passUsageChunk, a.apiKey());
+    StreamRelay relay = new StreamRelay(listener, passUsageChunk, a.apiKey(), exchange::abort);
     try (exchange; Watchdog.Guard guard = http.guard(exchange, timeout)) {
       try {
         exchange.execute();
@@ -73,7 +70,6 @@ final class StreamCall {
         return errorStatus(a, exchange, status, guard, start);
       }
       relay.status(status);
-      relay.onSubscribe(new ReadSubscription(exchange));
       pump(exchange, relay, guard, deadline);
       long latency = millisSince(start);
       if (guard.fired() && relay.end() != StreamRelay.End.DONE) {
@@ -99,10 +95,10 @@ final class StreamCall {
       while (relay.readsOn()) {
         int n = in.read(buffer);
         if (n < 0) {
-          relay.onComplete();
+          relay.completed();
           return;
         }
-        relay.onNext(List.of(ByteBuffer.wrap(buffer, 0, n)));
+        relay.accept(buffer, n);
         if (!flowing && relay.relayed() > 0) {
           flowing = true;
           guard.arm(deadline.remaining());
@@ -115,7 +111,7 @@ final class StreamCall {
         }
       }
     } catch (IOException | RuntimeException e) {
-      relay.onError(e);
+      relay.failed(e);
     }
   }
 
@@ -165,25 +161,6 @@ final class StreamCall {
         .orElse(null);
     return Outcome.status(OutcomeKind.ofStatus(status), status, retryAfter, body,
         JsonTrees.parseObject(body).orElse(Map.of()), millisSince(start));
-  }
-
-  /** The relay's view of the read loop: cancelling aborts the exchange, so a blocked read ends. */
-  private static final class ReadSubscription implements Flow.Subscription {
-    private final Exchange exchange;
-
-    ReadSubscription(Exchange exchange) {
-      this.exchange = exchange;
-    }
-
-    @Override
-    public void request(long n) {
-      // the loop reads on while the relay wants more (StreamRelay.readsOn)
-    }
-
-    @Override
-    public void cancel() {
-      exchange.abort();
-    }
   }
 
   private Outcome broken(

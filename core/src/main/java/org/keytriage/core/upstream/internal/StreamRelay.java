@@ -1,24 +1,19 @@
 package org.keytriage.core.upstream.internal;
 
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
+import java.util.Arrays;
 import org.keytriage.core.config.Secret;
 import org.keytriage.core.upstream.StreamListener;
 
 /**
- * Receives a 2xx stream's bytes from the HTTP client and hands each {@code data:} event to the
- * listener as it arrives, as the bytes it came as ({@link SseByteEvents}, {@link ChunkScan}: no
- * text decoding, no tree per chunk); nothing is buffered beyond the current event. Requests one
- * buffer list at a time, so a slow listener slows the upstream read instead of filling memory.
- * Each chunk is scrubbed of the key's secret before it is relayed.
- *
- * <p>Every signal and every listener call runs under this object's lock, and once the relay has
- * ended (done, error, cancelled) nothing more reaches the listener: a late line can never follow
- * {@link StreamListener#onError}.
+ * Turns a 2xx stream's bytes, as the read loop hands them over, into the listener's calls: each
+ * {@code data:} event goes on as it arrives, as the bytes it came as ({@link SseByteEvents}, {@link
+ * ChunkScan}: no text decoding, no tree per chunk), scrubbed of the key's secret; nothing is
+ * buffered beyond the current event. Used by the one thread that reads the stream, so a slow
+ * listener slows the upstream read instead of filling memory. Once the relay has ended (done,
+ * error, cancelled) nothing more reaches the listener: a late event can never follow {@link
+ * StreamListener#onError}.
  */
-final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
+final class StreamRelay {
   /** How the relay ended. */
   enum End {
     /** Still streaming. */
@@ -45,56 +40,44 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
   private final SseByteEvents events = new SseByteEvents();
   private final SseByteEvents.Sink sink = this::handle;
   private final StreamAssembly assembly = new StreamAssembly();
-  private final CompletableFuture<End> ended = new CompletableFuture<>();
-  private final CompletableFuture<Void> firstChunk = new CompletableFuture<>();
-  private volatile int status;
-  private Flow.Subscription subscription;
+  private final Runnable abort;
+  private int status;
   private End end = End.OPEN;
   private int relayed;
   private String upstreamError;
   private Throwable failure;
 
-  StreamRelay(StreamListener listener, boolean passUsageChunk, Secret secret) {
+  /**
+   * @param abort stops the upstream exchange (a blocked read ends), for a relay that gives up
+   */
+  StreamRelay(StreamListener listener, boolean passUsageChunk, Secret secret, Runnable abort) {
     this.listener = listener;
     this.passUsageChunk = passUsageChunk;
     this.secret = secret;
+    this.abort = abort;
   }
 
-  @Override
-  public synchronized void onSubscribe(Flow.Subscription s) {
-    subscription = s;
+  /**
+   * The next {@code length} bytes of the body. After {@code [DONE]} the rest of the body (the
+   * chunked terminator) is still read and dropped: a connection whose response was not read to its
+   * end cannot go back to the pool.
+   */
+  void accept(byte[] bytes, int length) {
     if (end == End.OPEN) {
-      s.request(1);
-    } else {
-      s.cancel();
+      events.feed(bytes, 0, length, sink);
     }
   }
 
-  @Override
-  public synchronized void onNext(List<ByteBuffer> buffers) {
-    for (ByteBuffer b : buffers) {
-      if (end != End.OPEN || !events.feed(b, sink)) {
-        break;
-      }
-    }
-    // after [DONE] the rest of the body (the chunked terminator) is still read, and dropped: a
-    // connection whose response was not read to its end cannot go back to the pool, and would stay
-    // open, unused, until the upstream closes it
-    if (end == End.OPEN || end == End.DONE) {
-      subscription.request(1);
-    }
-  }
-
-  @Override
-  public synchronized void onError(Throwable t) {
+  /** The read failed (connection lost, the exchange aborted). */
+  void failed(Throwable t) {
     if (end == End.OPEN) {
       failure = t;
       finish(End.FAILED);
     }
   }
 
-  @Override
-  public synchronized void onComplete() {
+  /** The body ended. */
+  void completed() {
     if (end != End.OPEN) {
       return;
     }
@@ -109,7 +92,7 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     if (end != End.OPEN) {
       return false;
     }
-    if (length == DONE.length && java.util.Arrays.equals(data, 0, length, DONE, 0, length)) {
+    if (length == DONE.length && Arrays.equals(data, 0, length, DONE, 0, length)) {
       finish(End.DONE);
       try {
         listener.onDone();
@@ -136,7 +119,6 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
         listener.onChunk(out, 0, out.length);
       }
       relayed++;
-      firstChunk.complete(null);
       return true;
     } catch (RuntimeException e) {
       failure = e;
@@ -145,30 +127,20 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     }
   }
 
-  /** The gateway gives up (deadline, interruption): the upstream connection is closed. */
-  synchronized void cancel() {
-    if (end == End.OPEN) {
-      cancel(End.CANCELLED);
-    }
-  }
-
   private void cancel(End why) {
-    if (subscription != null) {
-      subscription.cancel();
-    }
+    abort.run();
     finish(why);
   }
 
   private void finish(End why) {
     end = why;
-    ended.complete(why);
   }
 
   /**
    * Tells the listener the stream broke, once; after this nothing else reaches it. A listener
    * that throws here has nobody left to tell, so that is swallowed.
    */
-  synchronized void fail(String message) {
+  void fail(String message) {
     if (end == End.OPEN) {
       cancel(End.CANCELLED);
     }
@@ -183,13 +155,8 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
    * Whether the body is still to be read: while the stream is open, and after {@code [DONE]} to the
    * body's end (the chunked terminator), so the connection can be reused.
    */
-  synchronized boolean readsOn() {
+  boolean readsOn() {
     return end == End.OPEN || end == End.DONE;
-  }
-
-  /** Completes when the first chunk has reached the listener. */
-  CompletableFuture<Void> firstChunk() {
-    return firstChunk;
   }
 
   /** Remembers the 2xx status the stream came with. */
@@ -201,32 +168,23 @@ final class StreamRelay implements Flow.Subscriber<List<ByteBuffer>> {
     return status;
   }
 
-  /** Completes when the relay ends, however it ends. */
-  CompletableFuture<End> ended() {
-    return ended;
-  }
-
-  synchronized End end() {
+  End end() {
     return end;
   }
 
-  synchronized boolean subscribed() {
-    return subscription != null;
-  }
-
-  synchronized int relayed() {
+  int relayed() {
     return relayed;
   }
 
-  synchronized String upstreamError() {
+  String upstreamError() {
     return upstreamError;
   }
 
-  synchronized Throwable failure() {
+  Throwable failure() {
     return failure;
   }
 
-  synchronized StreamAssembly assembly() {
+  StreamAssembly assembly() {
     return assembly;
   }
 }

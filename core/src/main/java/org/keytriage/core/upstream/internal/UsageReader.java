@@ -9,14 +9,6 @@ import org.keytriage.core.upstream.TokenUsage;
 final class UsageReader {
   private UsageReader() {}
 
-  /** The {@code usage} object's counts; empty when absent or without any count. */
-  static Optional<TokenUsage> usage(Object usage) {
-    if (!(usage instanceof Map<?, ?> u)) {
-      return Optional.empty();
-    }
-    return of(count(u.get("prompt_tokens")), count(u.get("completion_tokens")), count(u.get("total_tokens")));
-  }
-
   /** Usage from the three counts, each -1 when not given; empty when none is. */
   static Optional<TokenUsage> of(long prompt, long completion, long total) {
     if (prompt < 0 && completion < 0 && total < 0) {
@@ -52,7 +44,4 @@ final class UsageReader {
     return n;
   }
 
-  private static long count(Object v) {
-    return v instanceof Number n ? n.longValue() : -1;
-  }
 }

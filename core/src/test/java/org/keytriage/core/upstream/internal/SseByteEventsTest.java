@@ -2,7 +2,6 @@ package org.keytriage.core.upstream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ class SseByteEventsTest {
     SseByteEvents.Sink sink = (data, n) -> events.add(new String(data, 0, n, StandardCharsets.UTF_8)) || true;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i += piece) {
-      p.feed(ByteBuffer.wrap(bytes, i, Math.min(piece, bytes.length - i)), sink);
+      p.feed(bytes, i, Math.min(piece, bytes.length - i), sink);
     }
     p.end(sink);
     return events;
@@ -50,7 +49,8 @@ class SseByteEventsTest {
   void aSinkThatStopsSeesNothingMore() {
     SseByteEvents p = new SseByteEvents();
     List<String> events = new ArrayList<>();
-    boolean more = p.feed(ByteBuffer.wrap("data: 1\n\ndata: 2\n\n".getBytes(StandardCharsets.UTF_8)),
+    byte[] two = "data: 1\n\ndata: 2\n\n".getBytes(StandardCharsets.UTF_8);
+    boolean more = p.feed(two, 0, two.length,
         (data, n) -> events.add(new String(data, 0, n, StandardCharsets.UTF_8)) && false);
     assertThat(more).isFalse();
     assertThat(events).containsExactly("1");

@@ -17,7 +17,7 @@ class ChatRequestTest {
   void aChatRequestGoesUpstreamAsSentLessTopLevelNulls() {
     String sent = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":0.2}";
     ChatRequest plain = read(sent);
-    assertThat(plain.body().sameBytes(plain.body().forCompletion())).isTrue();
+    assertThat(plain.body().forCompletion()).isEqualTo(sent.getBytes(StandardCharsets.UTF_8));
     ChatRequest r = read("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stop\":null,\"temperature\":0.2}");
     assertThat(r.streaming()).isFalse();
     assertThat(r.body().path()).isEqualTo("/v1/chat/completions");
