@@ -64,8 +64,25 @@ class ArchitectureRulesTest {
       noClasses().that().resideInAPackage("org.keytriage.core..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "org.keytriage.web..", "org.keytriage.clinical..", "org.keytriage.tasks..",
-              "org.keytriage.strategies..", "org.keytriage.simulator..", "org.keytriage.dist..")
+              "org.keytriage.strategies..", "org.keytriage.simulator..", "org.keytriage.dist..",
+              "org.keytriage.store..")
           .because("core is a plain library under every other module");
+
+  /** Core defines the persistence ports; the store module implements them. */
+  @ArchTest
+  static final ArchRule coreImportsNoPersistence =
+      noClasses().that().resideInAPackage("org.keytriage.core..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "jakarta.persistence..", "org.flywaydb..", "java.sql..", "javax.sql..", "org.h2..", "org.postgresql..")
+          .because("core stays a plain library with no persistence import; the store module implements its ports");
+
+  /** The store implements core's ports and knows nothing above core. */
+  @ArchTest
+  static final ArchRule storeKnowsOnlyCore =
+      noClasses().that().resideInAPackage("org.keytriage.store..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "org.keytriage.web..", "org.keytriage.clinical..", "org.keytriage.dist..", "org.keytriage.simulator..")
+          .because("the store is a library under the server, usable on the library path too");
 
   /**
    * No two packages depend on each other, directly or around a circle. A package and its own

@@ -1,5 +1,16 @@
 package org.keytriage.core;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.keytriage.core.audit.AuditLog;
+import org.keytriage.core.audit.AuditRecord;
+import org.keytriage.core.audit.AuditTrail;
+import org.keytriage.core.requests.RequestLog;
+import org.keytriage.core.requests.RequestLogSettings;
+import org.keytriage.core.requests.RequestLogStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -77,6 +88,8 @@ public final class KeyTriage implements AutoCloseable {
   private final UpstreamCalls upstream;
   private final Gateway gateway;
   private final AutoCloseable publication;
+  private final RequestLog requestLog;
+  private final AuditLog audit;
 
   private KeyTriage(Builder b) {
     this.config = b.config;
@@ -119,6 +132,24 @@ public final class KeyTriage implements AutoCloseable {
       throw e;
     }
     this.publication = counters.publish(accounting::snapshot);
+    this.audit = b.auditTrail == null ? null : AuditLog.start(b.auditTrail);
+    if (audit != null) {
+      events.subscribe(audit);
+      audit.recordLater(new AuditRecord(clock.instant(), AuditLog.GATEWAY_ACTOR, "config.loaded",
+          String.valueOf(config.source()), Map.of("keys", Integer.toString(keys.all().size()),
+              "task_types", String.join(",", new java.util.TreeSet<>(taskTypes())))));
+    }
+    if (b.requestLogStore != null) {
+      // what was spent before this start counts against today's and this month's budgets
+      Instant now = clock.instant();
+      Instant day = now.truncatedTo(ChronoUnit.DAYS);
+      Instant month = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      budgets.restore(b.requestLogStore.spendByKey(day, month));
+      this.requestLog = RequestLog.start(b.requestLogStore, b.requestLogSettings, clock, alerts);
+      events.subscribe(requestLog);
+    } else {
+      this.requestLog = null;
+    }
   }
 
   /**
@@ -300,7 +331,23 @@ public final class KeyTriage implements AutoCloseable {
     return upstream.settings();
   }
 
-  /** Stops the upstream client (calls in flight fail), the plugins, and the ledger. */
+  /**
+   * The request log, when the engine has a {@link Builder#requestLog store} for it: its writer's
+   * figures, and through {@link RequestLog#store()} the rows and the spend history.
+   */
+  public Optional<RequestLog> requestLog() {
+    return Optional.ofNullable(requestLog);
+  }
+
+  /** The audit log, when the engine has a {@link Builder#auditTrail trail}. */
+  public Optional<AuditLog> audit() {
+    return Optional.ofNullable(audit);
+  }
+
+  /**
+   * Stops the upstream client (calls in flight fail), the plugins, and the ledger, then writes
+   * what the request and audit logs still hold.
+   */
   @Override
   public void close() {
     try {
@@ -312,6 +359,12 @@ public final class KeyTriage implements AutoCloseable {
     upstream.close();
     plugins.close();
     ledger.close();
+    if (requestLog != null) {
+      requestLog.close();
+    }
+    if (audit != null) {
+      audit.close();
+    }
   }
 
   /**
@@ -328,6 +381,9 @@ public final class KeyTriage implements AutoCloseable {
     private KeyStateStore states;
     private SpendStore spendStore;
     private CounterExchange counterExchange;
+    private RequestLogStore requestLogStore;
+    private RequestLogSettings requestLogSettings = RequestLogSettings.DEFAULTS;
+    private AuditTrail auditTrail;
     private StrategyChoiceStore strategyChoices;
     private KeyCatalogStore keyCatalog;
     private AlertSink alerts;
@@ -384,6 +440,23 @@ public final class KeyTriage implements AutoCloseable {
      */
     public Builder keyCatalog(KeyCatalogStore value) {
       this.keyCatalog = value;
+      return this;
+    }
+
+    /**
+     * Keeps one row per client request in {@code store} (written off the request path, see {@link
+     * RequestLog}) and restores today's and this month's budget spend from its history at start;
+     * default none.
+     */
+    public Builder requestLog(RequestLogStore store, RequestLogSettings settings) {
+      this.requestLogStore = Objects.requireNonNull(store, "store");
+      this.requestLogSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** Audits key penalties, key and strategy changes and configuration loads in {@code trail}; default none. */
+    public Builder auditTrail(AuditTrail trail) {
+      this.auditTrail = Objects.requireNonNull(trail, "trail");
       return this;
     }
 

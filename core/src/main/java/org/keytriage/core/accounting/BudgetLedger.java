@@ -2,6 +2,7 @@ package org.keytriage.core.accounting;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -130,6 +131,27 @@ public final class BudgetLedger {
       thisMonth += s.thisMonth();
     }
     return new BudgetSpend(today, thisMonth);
+  }
+
+  /**
+   * Restores spend booked before this engine started (by key id, in the current UTC day and
+   * month, as the spend history has it), so a restart never resets a budget. Idempotent: spend
+   * already counted here, or restored by another node, is not counted again.
+   */
+  public void restore(Map<String, BudgetSpend> byKey) {
+    long now = clock.millis();
+    long day = PeriodSpend.dayOf(now);
+    long month = PeriodSpend.monthOf(now);
+    double today = 0;
+    double thisMonth = 0;
+    for (Map.Entry<String, BudgetSpend> e : byKey.entrySet()) {
+      BudgetSpend s = e.getValue();
+      accounts.add(e.getKey());
+      store.seed(e.getKey(), new PeriodSpend(day, s.today(), month, s.thisMonth()));
+      today += s.today();
+      thisMonth += s.thisMonth();
+    }
+    store.seed(TOTAL, new PeriodSpend(day, today, month, thisMonth));
   }
 
   private BudgetSpend current(PeriodSpend s) {

@@ -16,6 +16,13 @@ public interface SpendStore {
    */
   PeriodSpend add(String account, long epochDay, long month, double cost);
 
+  /**
+   * Makes the account's spend at least {@code restored} (merged by {@link PeriodSpend#max}),
+   * atomically: how budgets come back after a restart. Seeding twice, or from every node of a
+   * cluster, counts the restored spend once.
+   */
+  void seed(String account, PeriodSpend restored);
+
   /** The account's spend, {@link PeriodSpend#EMPTY} if it has none. */
   PeriodSpend get(String account);
 

@@ -11,5 +11,7 @@ public enum AlertType {
   /** A budget crossed its warning share (default 80 %): the key is demoted behind others. */
   BUDGET_WARNING,
   /** A budget is fully spent: the key (or, for a global budget, every key) is excluded. */
-  BUDGET_EXHAUSTED
+  BUDGET_EXHAUSTED,
+  /** Request log rows were dropped: the store was down or too slow for longer than the queue holds. */
+  REQUEST_LOG_DROPPED
 }

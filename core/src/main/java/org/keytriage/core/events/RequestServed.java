@@ -8,6 +8,7 @@ import org.keytriage.spi.RoutingHints;
  * A client request was answered.
  *
  * @param at when the answer was complete
+ * @param requestId the request's id ({@code x-request-id})
  * @param taskType the request's task type
  * @param origin where it came from
  * @param callerId the integrator's name, {@code library} for a library call
@@ -25,6 +26,7 @@ import org.keytriage.spi.RoutingHints;
  */
 public record RequestServed(
     Instant at,
+    String requestId,
     String taskType,
     Origin origin,
     String callerId,
@@ -42,6 +44,7 @@ public record RequestServed(
 
   public RequestServed {
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(taskType, "taskType");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(keyId, "keyId");

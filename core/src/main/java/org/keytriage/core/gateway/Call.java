@@ -14,8 +14,11 @@ import org.keytriage.spi.UpstreamRequest;
  * @param hints what the caller tells the router; {@link RoutingHints#DEFAULT} when null
  * @param origin where the request came from; {@link Origin#LIBRARY} when null
  * @param callerId who asked (an integrator's name); {@code library} when null
+ * @param requestId the request's id, which its event and request-log row carry and the server
+ *     returns as {@code x-request-id}; a new {@link RequestIds#next()} when null
  */
-public record Call(String taskType, RelayedBody request, RoutingHints hints, Origin origin, String callerId) {
+public record Call(
+    String taskType, RelayedBody request, RoutingHints hints, Origin origin, String callerId, String requestId) {
   /** The caller id of calls made by a Java program through the library. */
   public static final String LIBRARY_CALLER = "library";
 
@@ -25,11 +28,17 @@ public record Call(String taskType, RelayedBody request, RoutingHints hints, Ori
     hints = hints == null ? RoutingHints.DEFAULT : hints;
     origin = origin == null ? Origin.LIBRARY : origin;
     callerId = callerId == null ? LIBRARY_CALLER : callerId;
+    requestId = requestId == null ? RequestIds.next() : requestId;
+  }
+
+  /** A call with a new request id. */
+  public Call(String taskType, RelayedBody request, RoutingHints hints, Origin origin, String callerId) {
+    this(taskType, request, hints, origin, callerId, null);
   }
 
   /** A call of a request given as a tree, written once as the bytes to send. */
   public Call(String taskType, UpstreamRequest request, RoutingHints hints, Origin origin, String callerId) {
-    this(taskType, RelayedBody.of(request), hints, origin, callerId);
+    this(taskType, RelayedBody.of(request), hints, origin, callerId, null);
   }
 
   /** A library call with default hints. */
@@ -44,6 +53,7 @@ public record Call(String taskType, RelayedBody request, RoutingHints hints, Ori
 
   @Override
   public String toString() {
-    return "Call[taskType=" + taskType + ", request=" + request + ", origin=" + origin + ", callerId=" + callerId + "]";
+    return "Call[taskType=" + taskType + ", request=" + request + ", origin=" + origin + ", callerId=" + callerId
+        + ", requestId=" + requestId + "]";
   }
 }

@@ -76,5 +76,10 @@ public interface Gateway {
    *
    * @throws org.keytriage.core.errors.KeyTriageException as for {@link #complete}
    */
-  Map<String, Object> models(String taskType, Origin origin, String callerId);
+  Map<String, Object> models(String taskType, Origin origin, String callerId, String requestId);
+
+  /** {@link #models(String, Origin, String, String)} with a new request id. */
+  default Map<String, Object> models(String taskType, Origin origin, String callerId) {
+    return models(taskType, origin, callerId, RequestIds.next());
+  }
 }

@@ -19,14 +19,22 @@ import org.keytriage.spi.TaskInput;
  * @param callerId who asked; {@code library} when null
  * @param listener hears a streaming task's text as the model writes it; null to only get the
  *     assembled result
+ * @param requestId the request's id (see {@link Call#requestId()}); a new one when null
  */
-public record TaskCall(String taskType, TaskInput input, Origin origin, String callerId, TextListener listener) {
+public record TaskCall(
+    String taskType, TaskInput input, Origin origin, String callerId, TextListener listener, String requestId) {
 
   public TaskCall {
     Objects.requireNonNull(taskType, "taskType");
     input = input == null ? TaskInput.of(Map.of()) : input;
     origin = origin == null ? Origin.LIBRARY : origin;
     callerId = callerId == null ? Call.LIBRARY_CALLER : callerId;
+    requestId = requestId == null ? RequestIds.next() : requestId;
+  }
+
+  /** A task with a new request id. */
+  public TaskCall(String taskType, TaskInput input, Origin origin, String callerId, TextListener listener) {
+    this(taskType, input, origin, callerId, listener, null);
   }
 
   /** A library task without a listener. */
@@ -36,17 +44,18 @@ public record TaskCall(String taskType, TaskInput input, Origin origin, String c
 
   /** The same task, with a listener for its streamed text. */
   public TaskCall withListener(TextListener value) {
-    return new TaskCall(taskType, input, origin, callerId, value);
+    return new TaskCall(taskType, input, origin, callerId, value, requestId);
   }
 
   /** The same task, from another origin and caller. */
   public TaskCall from(Origin value, String caller) {
-    return new TaskCall(taskType, input, value, caller, listener);
+    return new TaskCall(taskType, input, value, caller, listener, requestId);
   }
 
   @Override
   public String toString() {
     // the input may be patient data: field names only
-    return "TaskCall[taskType=" + taskType + ", input=" + input + ", origin=" + origin + ", callerId=" + callerId + "]";
+    return "TaskCall[taskType=" + taskType + ", input=" + input + ", origin=" + origin + ", callerId=" + callerId
+        + ", requestId=" + requestId + "]";
   }
 }

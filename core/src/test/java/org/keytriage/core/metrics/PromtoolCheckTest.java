@@ -139,8 +139,8 @@ class PromtoolCheckTest {
   @Test
   void promtoolAcceptsEscapedLabelValues() throws Exception {
     RequestMetrics anyTask = new RequestMetrics(t -> true, k -> 0);
-    anyTask.on(new org.keytriage.core.events.RequestFailed(clock.instant(), "quote\" back\\slash\nnewline",
-        Origin.LIBRARY, "library", org.keytriage.core.errors.ErrorCode.INTERNAL_ERROR, null, 0, 0, 1_000));
+    anyTask.on(new org.keytriage.core.events.RequestFailed(clock.instant(), "r-1", "quote\" back\\slash\nnewline",
+        Origin.LIBRARY, "library", org.keytriage.core.errors.ErrorCode.INTERNAL_ERROR, null, 0, 0, 0, 1_000));
 
     Promtool.Result r = Promtool.checkMetrics(new PrometheusText(anyTask, List::of).render());
     assertThat(r.exitCode()).as("promtool check metrics said:\n" + r.output()).isZero();

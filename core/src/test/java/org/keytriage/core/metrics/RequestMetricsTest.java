@@ -26,12 +26,12 @@ class RequestMetricsTest {
       new RequestMetrics(Set.of(TASK, "genomics_analysis")::contains, key -> key.equals("k1") ? 0.001 : 0.002);
 
   private static RequestServed served(String key, long tokens, double cost, int attempts, long nanos) {
-    return new RequestServed(AT, TASK, Origin.OPENAI, "ehr", RoutingHints.DEFAULT, "m", key, tokens / 2,
+    return new RequestServed(AT, "r-1", TASK, Origin.OPENAI, "ehr", RoutingHints.DEFAULT, "m", key, tokens / 2,
         tokens - tokens / 2, cost, attempts, nanos / MS, nanos, false);
   }
 
   private static RequestFailed failed(String task, ErrorCode code, String key, long tokens, int attempts) {
-    return new RequestFailed(AT, task, Origin.BATCH, "ehr", code, key, tokens, attempts, 20 * MS);
+    return new RequestFailed(AT, "r-2", task, Origin.BATCH, "ehr", code, key, tokens, 0, attempts, 20 * MS);
   }
 
   private Exposition render(List<KeyMetrics> keys) {
@@ -120,7 +120,7 @@ class RequestMetricsTest {
   @Test
   void labelValuesAreEscaped() {
     RequestMetrics anyTask = new RequestMetrics(t -> true, k -> 0);
-    anyTask.on(new RequestFailed(AT, "a\\b\"c\nd", Origin.LIBRARY, "library", ErrorCode.INTERNAL_ERROR, null, 0, 0, 1));
+    anyTask.on(new RequestFailed(AT, "r-3", "a\\b\"c\nd", Origin.LIBRARY, "library", ErrorCode.INTERNAL_ERROR, null, 0, 0, 0, 1));
 
     String text = new PrometheusText(anyTask, List::of).render();
     assertThat(text).contains("keytriage_requests_total{task_type=\"a\\\\b\\\"c\\nd\",key=\"none\"");

@@ -39,6 +39,8 @@ import org.keytriage.simulator.KeyBehaviour;
 import org.keytriage.simulator.NvidiaSimulator;
 import org.keytriage.simulator.Scenario;
 import org.keytriage.simulator.SimulatorConfig;
+import org.keytriage.store.StoreSettings;
+import org.keytriage.store.TestDatabases;
 
 /**
  * Issue 4 end to end: three real Payara Micro processes form one data grid on loopback (TCP-IP
@@ -77,11 +79,14 @@ class ClusterEndToEndIT {
   private static final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static long startedMillis;
+  /** The nodes share one store: a PostgreSQL schema of this run's, dropped at the end. */
+  private static StoreSettings store;
 
   @BeforeAll
   static void startThreeNodes() throws Exception {
     long t0 = System.nanoTime();
     work = Files.createTempDirectory("keytriage-cluster-e2e-");
+    store = TestDatabases.postgres();
     Scenario.Builder scenario = Scenario.builder().seed(4);
     LIMITS.keySet().forEach(id -> scenario.key(secret(id), KeyBehaviour.builder().label(id).build())); // no limits
     simulator = NvidiaSimulator.start(SimulatorConfig.builder().scenario(scenario.build()).build());
@@ -110,6 +115,10 @@ class ClusterEndToEndIT {
         // loaded 2-core machine can take longer than the production default of 500 ms per grid
         // operation, and fail-closed would then refuse requests with ledger_unavailable
         "keytriage.cluster.operation-timeout=5s",
+        // one database for every node, as a cluster must have (the embedded default is one node's)
+        "keytriage.db.url=" + store.jdbcUrl(),
+        "keytriage.db.user=" + store.user(),
+        "keytriage.db.schema=" + store.schema(),
         "") );
     Path preboot = work.resolve("payara-preboot.txt");
     Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
@@ -206,6 +215,9 @@ class ClusterEndToEndIT {
     }
     for (Thread t : stopping) {
       t.join(TimeUnit.SECONDS.toMillis(45));
+    }
+    if (store != null) {
+      TestDatabases.dropPostgresSchema(store);
     }
     if (simulator != null) {
       simulator.close();

@@ -37,6 +37,8 @@ import org.keytriage.core.upstream.UpstreamSettings;
  *       <td>{@code name:role|role:PBKDF2 hash,...}; see {@link org.keytriage.web.security.UserAccounts}</td></tr>
  *   <tr><td>{@code keytriage.batch.*}</td><td>see {@link BatchSettings}</td>
  *       <td>limits, concurrency and retention of {@code /api/v1/batches}</td></tr>
+ *   <tr><td>{@code keytriage.db.*}, {@code keytriage.request-log.*}</td><td>an H2 file under the
+ *       config dir</td><td>the store: request log, spend history, audit trail; see {@link DatabaseSettings}</td></tr>
  *   <tr><td>{@code keytriage.cluster.*}</td><td>in process (one node)</td>
  *       <td>shared limits and state across nodes; see {@link org.keytriage.core.cluster.ClusterSettings}
  *       ({@code keytriage.cluster.mode=jndi} uses Payara's own data grid)</td></tr>
@@ -79,6 +81,7 @@ public final class WebSettings {
   private final String users;
   private final Map<String, String> clusterProperties;
   private final BatchSettings batch;
+  private final DatabaseSettings database;
 
   /** Default of {@value #MAX_REQUEST_BYTES}: 1 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
@@ -115,6 +118,7 @@ public final class WebSettings {
         intValue(positive(source, BATCH_MAX_BATCHES, BatchSettings.DEFAULT_MAX_BATCHES)),
         Duration.ofMinutes(positive(source, BATCH_RETENTION, BatchSettings.DEFAULT_RETENTION_MINUTES)),
         positive(source, BATCH_MAX_REQUEST_BYTES, BatchSettings.DEFAULT_MAX_REQUEST_BYTES));
+    this.database = DatabaseSettings.from(source, configDir);
   }
 
   private static int intValue(long value) {
@@ -131,12 +135,12 @@ public final class WebSettings {
     return new WebSettings(Objects.requireNonNull(source, "source"));
   }
 
-  private static Optional<String> text(SettingsSource source, String name) {
+  static Optional<String> text(SettingsSource source, String name) {
     return source.value(name, String.class).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   /** true or false, false when not set. */
-  private static boolean flag(SettingsSource source, String name) {
+  static boolean flag(SettingsSource source, String name) {
     Optional<String> raw = text(source, name);
     if (raw.isEmpty()) {
       return false;
@@ -148,7 +152,7 @@ public final class WebSettings {
     return v.equals("true");
   }
 
-  private static long positive(SettingsSource source, String name, long fallback) {
+  static long positive(SettingsSource source, String name, long fallback) {
     Optional<Long> value = typed(source, name, Long.class, "a whole number > 0", fallback);
     if (value.isPresent() && value.get() <= 0) {
       throw invalid(source, name, "a whole number > 0", fallback);
@@ -156,7 +160,7 @@ public final class WebSettings {
     return value.orElse(fallback);
   }
 
-  private static Duration duration(SettingsSource source, String name, long fallbackSeconds) {
+  static Duration duration(SettingsSource source, String name, long fallbackSeconds) {
     String expected = "a duration > 0 (seconds, or 250ms, 30s, 5m, PT30S)";
     Optional<Duration> value = typed(source, name, Duration.class, expected, fallbackSeconds);
     if (value.isPresent() && (value.get().isNegative() || value.get().isZero())) {
@@ -237,6 +241,11 @@ public final class WebSettings {
    */
   public Map<String, String> clusterProperties() {
     return clusterProperties;
+  }
+
+  /** The {@code keytriage.db.*} and {@code keytriage.request-log.*} settings. */
+  public DatabaseSettings database() {
+    return database;
   }
 
   /** The {@code keytriage.batch.*} settings. */

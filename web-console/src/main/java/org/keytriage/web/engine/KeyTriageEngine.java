@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.config.ConfigException;
+import org.keytriage.store.StoreUnavailableException;
 import org.keytriage.core.gateway.Gateway;
 import org.keytriage.web.config.WebSettings;
 
@@ -63,6 +64,10 @@ public class KeyTriageEngine {
       LOG.log(Level.SEVERE, "KeyTriage cannot start, the configuration in {0} is not usable:\n{1}",
           new Object[] {settings.configDir().toAbsolutePath(), e.getMessage()});
       throw new IllegalStateException("KeyTriage configuration is invalid: " + e.getMessage());
+    } catch (StoreUnavailableException e) {
+      // names the database and what to check, never its password
+      LOG.log(Level.SEVERE, "KeyTriage cannot start: {0}", e.getMessage());
+      throw new IllegalStateException(e.getMessage());
     }
     open = true;
     KeyTriage kt = opened.keyTriage();

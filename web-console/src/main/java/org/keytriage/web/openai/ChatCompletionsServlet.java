@@ -18,6 +18,7 @@ import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.engine.KeyTriageEngine;
 import org.keytriage.web.errors.ApiException;
 import org.keytriage.web.errors.ErrorAnswer;
+import org.keytriage.web.http.RequestIdFilter;
 import org.keytriage.web.http.ServedBy;
 import org.keytriage.web.http.TaskTypeHeader;
 import org.keytriage.web.json.JsonText;
@@ -65,18 +66,19 @@ public class ChatCompletionsServlet extends HttpServlet {
             "Send the body as JSON with the header Content-Type: application/json.");
       }
       ChatRequest chat = ChatRequest.read(body(request));
-      Call call = new Call(taskType, chat.body(), chat.hints(), Origin.OPENAI, integrator.name());
+      Call call = new Call(taskType, chat.body(), chat.hints(), Origin.OPENAI, integrator.name(),
+          RequestIdFilter.of(request));
       if (chat.streaming()) {
         stream(keyTriage, call, response);
       } else {
         complete(keyTriage, call, response);
       }
     } catch (ApiException e) {
-      answer(response, ErrorAnswer.of(ChatRequest.PATH, e));
+      answer(request, response, ErrorAnswer.of(ChatRequest.PATH, e));
     } catch (KeyTriageException e) {
-      answer(response, ErrorAnswer.of(ChatRequest.PATH, e));
+      answer(request, response, ErrorAnswer.of(ChatRequest.PATH, e));
     } catch (RuntimeException e) {
-      answer(response, ErrorAnswer.unexpected(ChatRequest.PATH, e));
+      answer(request, response, ErrorAnswer.unexpected(ChatRequest.PATH, e));
     }
   }
 
@@ -129,11 +131,13 @@ public class ChatCompletionsServlet extends HttpServlet {
     return type.equalsIgnoreCase("application/json");
   }
 
-  private static void answer(HttpServletResponse response, ErrorAnswer answer) throws IOException {
+  private static void answer(HttpServletRequest request, HttpServletResponse response, ErrorAnswer answer)
+      throws IOException {
     if (response.isCommitted()) {
       return; // a stream that had started: its error event has been sent
     }
     response.reset();
+    response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.of(request)); // reset() took it
     answer.write(response);
   }
 }

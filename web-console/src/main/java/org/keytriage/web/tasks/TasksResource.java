@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,7 @@ import org.keytriage.spi.TaskInput;
 import org.keytriage.spi.TaskResult;
 import org.keytriage.web.config.WebSettings;
 import org.keytriage.web.json.JsonText;
+import org.keytriage.web.http.RequestIdFilter;
 import org.keytriage.web.http.ServedBy;
 import org.keytriage.web.security.CallerContext;
 import org.keytriage.web.security.IntegratorAccess;
@@ -52,6 +54,7 @@ public class TasksResource {
   @Inject WebSettings settings;
   @Inject CallerContext caller;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
 
   @POST
   @Path("{" + TaskScopes.TASK_TYPE_PATH_PARAM + "}")
@@ -89,7 +92,7 @@ public class TasksResource {
     String type = caller.taskType().orElseThrow();
     Map<String, Object> input = JsonText.readObject(body, settings.maxRequestBytes());
     TaskCall call = new TaskCall(type, TaskInput.of(input), Origin.TASK,
-        caller.integrator().map(i -> i.name()).orElse(null), null);
+        caller.integrator().map(i -> i.name()).orElse(null), null, RequestIdFilter.of(request));
     if (wantsEvents()) {
       return streams.relay(call);
     }

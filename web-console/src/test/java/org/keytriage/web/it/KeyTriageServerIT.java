@@ -247,7 +247,8 @@ class KeyTriageServerIT {
     expected.put(new Call("POST", "/api/v1/tasks/medical_text_analysis", TypedInputs.MEDICAL_TEXT),
         List.of(401, 200, 403, 401, 401, 401));
     for (String read : List.of("/api/v1/keys", "/api/v1/keys/medical_primary", "/api/v1/metrics", "/api/v1/health",
-        "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts", "/prometheus")) {
+        "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts", "/prometheus",
+        "/api/v1/requests", "/api/v1/spend", "/api/v1/audit", "/api/v1/audit/verify")) {
       expected.put(new Call("GET", read, null), List.of(401, 401, 401, 200, 200, 401));
     }
     for (String change : List.of("activate", "deactivate", "restore")) {
@@ -324,6 +325,126 @@ class KeyTriageServerIT {
     assertThat(reactivated.body()).contains("\"status\":\"available\"");
     assertThat(chat(Caller.INTEGRATOR, "batch_processing", chatBody("Summarise synthetic record 10.")).statusCode()).isEqualTo(200);
     assertThat(http.send("POST", "/api/v1/keys/batch_primary/restore", Caller.ADMIN, null, null, Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  // ---- the store: request log, spend, audit --------------------------------------------------
+
+  @Test
+  void everyAnswerCarriesARequestIdAndEachServedRequestIsLoggedUnderItWithoutContent() throws Exception {
+    HttpResponse<String> served = chat(Caller.INTEGRATOR, "streaming_insights", chatBody("Interpret synthetic variant 31."));
+    HttpResponse<String> refused = chat(Caller.ANONYMOUS, "streaming_insights", chatBody("x"));
+    HttpResponse<String> typed = http.postJson("/api/v1/tasks/medical_text_analysis", Caller.INTEGRATOR,
+        TypedInputs.MEDICAL_TEXT, Map.of());
+    assertThat(served.statusCode()).isEqualTo(200);
+    String id = served.headers().firstValue("x-request-id").orElseThrow();
+    assertThat(id).matches("[0-9a-f-]{36}");
+    assertThat(refused.headers().firstValue("x-request-id")).isPresent().get().isNotEqualTo(id);
+    String typedId = typed.headers().firstValue("x-request-id").orElseThrow();
+
+    JsonObject row = awaitRequestRow(id);
+    assertThat(row.getString("integrator")).isEqualTo("ehr");
+    assertThat(row.getString("origin")).isEqualTo("v1");
+    assertThat(row.getString("task_type")).isEqualTo("streaming_insights");
+    assertThat(row.getString("key_id")).isEqualTo("streaming_primary");
+    assertThat(row.getString("outcome")).isEqualTo("ok");
+    assertThat(row.getInt("prompt_tokens")).isPositive();
+    assertThat(row.getJsonNumber("cost").doubleValue()).isPositive();
+    assertThat(awaitRequestRow(typedId).getString("origin")).isEqualTo("task");
+
+    HttpResponse<String> page = http.get("/api/v1/requests?task_type=streaming_insights&limit=500", Caller.OPS);
+    assertThat(page.body()).doesNotContain("synthetic variant").doesNotContain("Interpret");
+    assertNoSecret(page.body());
+    HttpResponse<String> csv = http.get("/api/v1/requests?format=csv&key_id=streaming_primary", Caller.OPS);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.body()).startsWith("request_id,time,integrator,origin,task_type,key_id,").contains(id);
+  }
+
+  private JsonObject awaitRequestRow(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      // rows are written in batches off the request path: poll until this one is there
+      JsonObject page = Json.object(http.get("/api/v1/requests?limit=1000", Caller.OPS).body());
+      java.util.Optional<JsonObject> row = page.getJsonArray("requests").getValuesAs(JsonObject.class).stream()
+          .filter(r -> r.getString("request_id").equals(id)).findFirst();
+      if (row.isPresent()) {
+        return row.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("request " + id + " not in the request log after 20 s: " + page);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void spendIsRolledUpPerKeyTaskTypeAndIntegratorAndExportsAsCsv() throws Exception {
+    HttpResponse<String> served = chat(Caller.INTEGRATOR, "multimodal_fusion", chatBody("Fuse synthetic findings 32."));
+    awaitRequestRow(served.headers().firstValue("x-request-id").orElseThrow());
+
+    JsonObject byKey = Json.object(http.get("/api/v1/spend?group_by=key&interval=hour", Caller.OPS).body());
+    assertThat(byKey.getString("group_by")).isEqualTo("key");
+    assertThat(byKey.getJsonArray("rows").getValuesAs(JsonObject.class))
+        .anySatisfy(r -> {
+          assertThat(r.getString("group")).isEqualTo("multimodal_primary");
+          assertThat(r.getInt("requests")).isPositive();
+          assertThat(r.getJsonNumber("cost").doubleValue()).isPositive();
+        });
+    JsonObject byIntegrator = Json.object(http.get("/api/v1/spend?group_by=integrator", Caller.ADMIN).body());
+    assertThat(byIntegrator.getJsonArray("rows").getValuesAs(JsonObject.class))
+        .extracting(r -> r.getString("group")).contains("ehr");
+    assertThat(byIntegrator.getJsonNumber("total_cost").doubleValue()).isPositive();
+    assertThat(http.get("/api/v1/spend?group_by=task_type&format=csv", Caller.OPS).body())
+        .startsWith("period_start,group,requests,").contains("multimodal_fusion");
+
+    HttpResponse<String> bad = http.get("/api/v1/spend?group_by=department", Caller.OPS);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("group_by").contains("key, task_type, integrator");
+    assertThat(http.get("/api/v1/requests?from=yesterday", Caller.OPS).body()).contains("'from'");
+  }
+
+  @Test
+  void operatorChangesAndFailedLoginsAreAuditedInAChainThatVerifies() throws Exception {
+    http.send("POST", "/api/v1/keys/streaming_primary/deactivate", Caller.ADMIN, null, null, Map.of());
+    http.send("POST", "/api/v1/keys/streaming_primary/activate", Caller.ADMIN, null, null, Map.of());
+    http.get("/api/v1/keys", Caller.WRONG_PASSWORD);
+
+    JsonObject audit = awaitAudit("login.failed");
+    List<JsonObject> entries = audit.getJsonArray("entries").getValuesAs(JsonObject.class);
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.getString("action")).isEqualTo("key.deactivated");
+      assertThat(e.getString("actor")).isEqualTo(ItServer.ADMIN);
+      assertThat(e.getString("target")).isEqualTo("streaming_primary");
+    });
+    assertThat(entries).anySatisfy(e -> assertThat(e.getString("action")).isEqualTo("config.loaded"));
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.getString("action")).isEqualTo("login.failed");
+      assertThat(e.getString("target")).isEqualTo(ItServer.ADMIN);
+    });
+    assertThat(audit.toString()).doesNotContain("not-the-password");
+    assertNoSecret(audit.toString());
+    JsonObject keyOnly = Json.object(http.get("/api/v1/audit?action=key.&target=streaming_primary", Caller.OPS).body());
+    assertThat(keyOnly.getJsonArray("entries").getValuesAs(JsonObject.class))
+        .allSatisfy(e -> assertThat(e.getString("action")).startsWith("key."));
+
+    JsonObject verified = Json.object(http.get("/api/v1/audit/verify", Caller.OPS).body());
+    assertThat(verified.getBoolean("intact")).as(verified.toString()).isTrue();
+    assertThat(verified.getInt("entries")).isGreaterThanOrEqualTo(3);
+    assertThat(verified.getString("head_hash")).hasSize(64);
+  }
+
+  private JsonObject awaitAudit(String action) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      // events are audited off the request path: poll until the entry is there
+      JsonObject audit = Json.object(http.get("/api/v1/audit?limit=1000", Caller.OPS).body());
+      if (audit.toString().contains("\"action\":\"" + action + "\"")) {
+        return audit;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no " + action + " entry in the audit trail after 20 s: " + audit);
+      }
+      Thread.sleep(100);
+    }
   }
 
   @Test

@@ -22,6 +22,11 @@ public final class InProcessSpendStore implements SpendStore {
   }
 
   @Override
+  public void seed(String account, PeriodSpend restored) {
+    byAccount.merge(account, restored, PeriodSpend::max);
+  }
+
+  @Override
   public PeriodSpend get(String account) {
     PeriodSpend s = byAccount.get(account);
     return s == null ? PeriodSpend.EMPTY : s;

@@ -105,6 +105,13 @@ public final class HazelcastSpendStore implements SpendStore {
   }
 
   @Override
+  public void seed(String account, PeriodSpend restored) {
+    long sentAt = ticker.getAsLong();
+    PeriodSpend after = calls.await(what("restore", account), () -> spend.submitToKey(account, new SeedSpend(restored)));
+    learn(account, after, sentAt);
+  }
+
+  @Override
   public PeriodSpend get(String account) {
     Copy copy = copies.get(account);
     if (isFresh(copy)) {

@@ -18,6 +18,7 @@ import org.keytriage.core.gateway.TaskCall;
 import org.keytriage.core.gateway.TaskOutcome;
 import org.keytriage.core.plugin.PluginRegistry;
 import org.keytriage.core.upstream.GatewayResponse;
+import org.keytriage.core.upstream.RelayedBody;
 import org.keytriage.core.upstream.StreamBrokenException;
 import org.keytriage.core.upstream.StreamListener;
 import org.keytriage.core.upstream.UpstreamClientErrorException;
@@ -56,14 +57,13 @@ public final class DefaultGateway implements Gateway {
 
   @Override
   public GatewayResponse complete(Call call) {
-    return published(call.taskType(), call.origin(), call.callerId(), call.hints(), call.request().model(), false,
-        () -> calls.complete(call.taskType(), call.request(), call.hints()));
+    return published(Asked.by(call), false, () -> calls.complete(call.taskType(), call.request(), call.hints()));
   }
 
   @Override
   public GatewayResponse stream(Call call, StreamListener listener) {
     Objects.requireNonNull(listener, "listener");
-    return published(call.taskType(), call.origin(), call.callerId(), call.hints(), call.request().model(), true,
+    return published(Asked.by(call), true,
         () -> calls.stream(call.taskType(), call.request(), call.hints(), listener));
   }
 
@@ -77,8 +77,8 @@ public final class DefaultGateway implements Gateway {
     }
     UpstreamRequest request = handler.buildRequest(call.input());
     RoutingHints hints = handler.routingHints(call.input());
-    Call upstream = new Call(call.taskType(), request,
-        call.origin() == Origin.BATCH ? asBatchWork(hints) : hints, call.origin(), call.callerId());
+    Call upstream = new Call(call.taskType(), RelayedBody.of(request),
+        call.origin() == Origin.BATCH ? asBatchWork(hints) : hints, call.origin(), call.callerId(), call.requestId());
     GatewayResponse response = request.streaming()
         ? stream(upstream, TextRelay.to(call.listener()))
         : complete(upstream);
@@ -98,8 +98,9 @@ public final class DefaultGateway implements Gateway {
   }
 
   @Override
-  public Map<String, Object> models(String taskType, Origin origin, String callerId) {
-    return published(taskType, origin, callerId, RoutingHints.DEFAULT, null, false, () -> calls.models(taskType)).body();
+  public Map<String, Object> models(String taskType, Origin origin, String callerId, String requestId) {
+    Asked asked = new Asked(requestId, taskType, origin, callerId, RoutingHints.DEFAULT, null);
+    return published(asked, false, () -> calls.models(taskType)).body();
   }
 
   /**
@@ -110,26 +111,34 @@ public final class DefaultGateway implements Gateway {
     return hints.toBuilder().costSensitive(true).clinicalPriority(ClinicalPriority.LOW).build();
   }
 
-  private GatewayResponse published(
-      String taskType, Origin origin, String caller, RoutingHints hints, String model, boolean streamed,
-      Supplier<GatewayResponse> call) {
+  /** What a request asked, as its event tells it. */
+  private record Asked(
+      String requestId, String taskType, Origin origin, String caller, RoutingHints hints, String model) {
+    static Asked by(Call call) {
+      return new Asked(call.requestId(), call.taskType(), call.origin(), call.callerId(), call.hints(),
+          call.request().model());
+    }
+  }
+
+  private GatewayResponse published(Asked asked, boolean streamed, Supplier<GatewayResponse> call) {
     long started = System.nanoTime();
     GatewayResponse r;
     try {
       r = call.get();
     } catch (RuntimeException e) {
-      events.publish(failed(taskType, origin, caller, e, System.nanoTime() - started));
+      events.publish(failed(asked, e, System.nanoTime() - started));
       throw e;
     }
-    events.publish(new RequestServed(clock.instant(), taskType, origin, caller, hints, model, r.keyId(),
-        r.tokens().prompt(), r.tokens().completion(), r.cost(), r.attempts(), r.latencyMillis(),
-        System.nanoTime() - started, streamed));
+    events.publish(new RequestServed(clock.instant(), asked.requestId(), asked.taskType(), asked.origin(),
+        asked.caller(), asked.hints(), asked.model(), r.keyId(), r.tokens().prompt(), r.tokens().completion(),
+        r.cost(), r.attempts(), r.latencyMillis(), System.nanoTime() - started, streamed));
     return r;
   }
 
-  private RequestFailed failed(String taskType, Origin origin, String caller, RuntimeException e, long nanos) {
+  private RequestFailed failed(Asked asked, RuntimeException e, long nanos) {
     String keyId = null;
     long tokens = 0;
+    double cost = 0;
     int attempts = 0;
     if (e instanceof UpstreamClientErrorException c) {
       keyId = c.keyId();
@@ -139,9 +148,10 @@ public final class DefaultGateway implements Gateway {
     } else if (e instanceof StreamBrokenException b && b.partial() != null) {
       keyId = b.partial().keyId();
       tokens = b.partial().tokens().total();
+      cost = b.partial().cost();
       attempts = b.partial().attempts();
     }
-    return new RequestFailed(clock.instant(), taskType, origin, caller, ErrorCode.of(e), keyId, tokens,
-        attempts, nanos);
+    return new RequestFailed(clock.instant(), asked.requestId(), asked.taskType(), asked.origin(), asked.caller(),
+        ErrorCode.of(e), keyId, tokens, cost, attempts, nanos);
   }
 }

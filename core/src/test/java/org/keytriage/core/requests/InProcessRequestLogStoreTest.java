@@ -1,0 +1,8 @@
+package org.keytriage.core.requests;
+
+class InProcessRequestLogStoreTest extends RequestLogStoreContract {
+  @Override
+  protected RequestLogStore open() {
+    return RequestLogStore.inProcess();
+  }
+}
