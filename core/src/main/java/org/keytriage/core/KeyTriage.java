@@ -113,7 +113,9 @@ public final class KeyTriage implements AutoCloseable {
       events.subscribe(new AlertsFromEvents(alerts));
       this.keys = new KeyRegistry(config.apiKeys(), states,
           b.keyCatalog != null ? b.keyCatalog : KeyCatalogStore.inProcess(),
-          candidate -> validator.check(config.withKeys(candidate)), clock, events);
+          candidate -> validator.check(config.withKeys(candidate)), clock, events,
+          // a rotated-out secret outlives every call that may hold it: the deadline bounds them all
+          b.upstream.requestDeadline().plusSeconds(5));
       this.router = new DefaultRouter(config, taskTypes, plugins.strategies(), ledger, states,
           accounting, budgets, events, b.upstream.routingGuards(),
           b.strategyChoices != null ? b.strategyChoices : StrategyChoiceStore.inProcess());

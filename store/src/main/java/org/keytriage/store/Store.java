@@ -2,12 +2,17 @@ package org.keytriage.store;
 
 import java.lang.System.Logger.Level;
 import org.flywaydb.core.api.output.MigrateResult;
+import java.time.Clock;
+import java.util.Optional;
 import org.keytriage.core.audit.AuditTrail;
+import org.keytriage.core.keys.KeyCatalogStore;
 import org.keytriage.core.requests.RequestLogStore;
 import org.keytriage.store.internal.Jpa;
 import org.keytriage.store.internal.JpaAuditTrail;
 import org.keytriage.store.internal.JpaRequestLogStore;
+import org.keytriage.store.internal.MasterKeyRotation;
 import org.keytriage.store.internal.Migrations;
+import org.keytriage.store.internal.StoredKeyCatalog;
 
 /**
  * The durable store, open: a migrated database and core's ports on it. Give its ports to {@link
@@ -54,6 +59,28 @@ public final class Store implements AutoCloseable {
   /** The request log and spend history. */
   public RequestLogStore requestLog() {
     return requestLog;
+  }
+
+  /**
+   * The run-time key catalogue kept here, in front of {@code shared} (the catalogue every node
+   * reads: the grid's in a cluster), its secrets encrypted with {@code cipher}. Without a cipher,
+   * keys can be read only if none is stored, and storing one is refused with how to set a master
+   * key.
+   *
+   * @throws IllegalStateException when stored keys cannot be decrypted (no or another master key)
+   */
+  public KeyCatalogStore keyCatalog(KeyCatalogStore shared, Optional<SecretCipher> cipher, Clock clock) {
+    return new StoredKeyCatalog(jpa, cipher, shared, clock);
+  }
+
+  /**
+   * Re-encrypts every stored secret from one master key to another, in one transaction; returns
+   * how many. Run with the servers stopped, then start them with the new key.
+   *
+   * @throws IllegalStateException when a secret does not decrypt under {@code from}
+   */
+  public int reencryptSecrets(SecretCipher from, SecretCipher to) {
+    return MasterKeyRotation.reencrypt(jpa, from, to);
   }
 
   /** The hash-chained audit trail. */

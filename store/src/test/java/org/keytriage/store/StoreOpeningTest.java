@@ -38,10 +38,12 @@ class StoreOpeningTest {
       try (Connection c = TestDatabases.connect(settings);
           ResultSet rs = c.createStatement().executeQuery(
               "SELECT version, success FROM kt_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("1");
-        assertThat(rs.getBoolean(2)).isTrue();
-        assertThat(rs.next()).isFalse();
+        java.util.List<String> applied = new java.util.ArrayList<>();
+        while (rs.next()) {
+          assertThat(rs.getBoolean(2)).isTrue();
+          applied.add(rs.getString(1));
+        }
+        assertThat(applied).containsExactly("1", "2");
       }
     } finally {
       StoreOnDatabase.POSTGRES.cleanUp(settings);

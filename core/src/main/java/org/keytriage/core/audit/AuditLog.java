@@ -72,11 +72,23 @@ public final class AuditLog implements GatewayEventListener, AutoCloseable {
           Map.of("penalty", p.penalty().name().toLowerCase(java.util.Locale.ROOT), "detail", p.detail())));
     } else if (event instanceof KeyChanged c) {
       recordLater(new AuditRecord(c.at(), c.actor(), "key." + c.change().name().toLowerCase(java.util.Locale.ROOT),
-          c.keyId(), Map.of("reason", c.reason())));
+          c.keyId(), changeDetails(c)));
     } else if (event instanceof StrategyChanged s) {
       recordLater(new AuditRecord(s.at(), s.actor(), "strategy.changed", s.taskType(),
           Map.of("from", s.from(), "to", s.to(), "reason", s.reason())));
     }
+  }
+
+  private static Map<String, String> changeDetails(KeyChanged c) {
+    Map<String, String> details = new java.util.TreeMap<>();
+    details.put("reason", c.reason());
+    if (!c.before().isEmpty()) {
+      details.put("before", c.before());
+    }
+    if (!c.after().isEmpty()) {
+      details.put("after", c.after());
+    }
+    return details;
   }
 
   /** Entries waiting for the trail. */

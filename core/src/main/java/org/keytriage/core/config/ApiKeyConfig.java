@@ -1,8 +1,10 @@
 package org.keytriage.core.config;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class ApiKeyConfig {
   private final boolean backup;
   private final double dailyBudget;
   private final double monthlyBudget;
+  private final Instant rotatedAt;
 
   private ApiKeyConfig(Builder b) {
     this.keyId = b.keyId;
@@ -46,6 +49,7 @@ public final class ApiKeyConfig {
     this.backup = b.backup;
     this.dailyBudget = b.dailyBudget;
     this.monthlyBudget = b.monthlyBudget;
+    this.rotatedAt = b.rotatedAt;
   }
 
   public static Builder builder(String keyId) {
@@ -64,6 +68,7 @@ public final class ApiKeyConfig {
         .weight(weight)
         .active(active)
         .backup(backup)
+        .rotatedAt(rotatedAt)
         .dailyBudget(dailyBudget)
         .monthlyBudget(monthlyBudget);
   }
@@ -125,6 +130,14 @@ public final class ApiKeyConfig {
   }
 
   /** Whether this key may serve the task type: specialised for it, or a backup. */
+  /**
+   * When the secret was last set: the optional {@code rotated_at} of the configuration file, or
+   * when it was added or rotated at run time; empty when unknown.
+   */
+  public Optional<Instant> rotatedAt() {
+    return Optional.ofNullable(rotatedAt);
+  }
+
   public boolean serves(String taskType) {
     return backup || taskTypes.contains(taskType);
   }
@@ -170,6 +183,7 @@ public final class ApiKeyConfig {
     private boolean backup;
     private double dailyBudget;
     private double monthlyBudget;
+    private Instant rotatedAt;
 
     private Builder(String keyId) {
       this.keyId = Objects.requireNonNull(keyId, "keyId");
@@ -241,6 +255,12 @@ public final class ApiKeyConfig {
 
     public Builder monthlyBudget(double value) {
       this.monthlyBudget = value;
+      return this;
+    }
+
+    /** When the secret was last set; null when unknown. */
+    public Builder rotatedAt(Instant value) {
+      this.rotatedAt = value;
       return this;
     }
 

@@ -16,6 +16,7 @@ public final class Secret {
   private final String value;
   // its UTF-8 form, made once: relayed bytes are searched for it on every answer and stream chunk
   private final byte[] utf8;
+  private volatile boolean destroyed;
 
   private Secret(String value) {
     this.value = value;
@@ -32,9 +33,32 @@ public final class Secret {
     return new Secret(value.trim());
   }
 
-  /** The real value. Call only to authenticate an upstream request. */
+  /**
+   * The real value. Call only to authenticate an upstream request.
+   *
+   * @throws IllegalStateException once the secret is {@linkplain #destroy() destroyed}
+   */
   public String reveal() {
+    if (destroyed) {
+      throw new IllegalStateException("This API key secret was replaced by a rotation and destroyed after the "
+          + "calls using it had drained; a call still holding it must take the key's current secret.");
+    }
     return value;
+  }
+
+  /**
+   * Makes this secret unusable: {@link #reveal()} throws from now on and its byte copy is zeroed.
+   * Called once a rotated-out or retired secret's calls have drained. (The JVM's string of it goes
+   * when nothing refers to it; Java cannot wipe a string.)
+   */
+  public void destroy() {
+    destroyed = true;
+    java.util.Arrays.fill(utf8, (byte) 0);
+  }
+
+  /** Whether {@link #destroy()} was called. */
+  public boolean destroyed() {
+    return destroyed;
   }
 
   /** E.g. {@code nvapi-…Ab3F}: the {@code nvapi-} prefix if present, then the last 4 characters. */

@@ -29,6 +29,10 @@ public enum ErrorCode {
   UPSTREAM_ERROR(502, "upstream_error", "Upstream failure"),
   /** The cluster's usage ledger cannot be reached and the configured failure mode refuses. */
   LEDGER_UNAVAILABLE(503, "ledger_unavailable", "Usage ledger unavailable"),
+  /** A secret would be stored, but the server has no master key to encrypt it with. */
+  MASTER_KEY_REQUIRED(409, "master_key_required", "A master key is required"),
+  /** The store's database refused or could not take a change; nothing was changed. */
+  STORE_UNAVAILABLE(503, "store_unavailable", "Store unavailable"),
   /** A defect of KeyTriage's own; logged with an incident id. */
   INTERNAL_ERROR(500, "internal_error", "Internal error");
 

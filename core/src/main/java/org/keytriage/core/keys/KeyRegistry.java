@@ -1,6 +1,7 @@
 package org.keytriage.core.keys;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.keytriage.core.config.ApiKeyConfig;
+import org.keytriage.core.config.KeyEntries;
+import org.keytriage.core.config.Secret;
 import org.keytriage.core.errors.ErrorCode;
 import org.keytriage.core.errors.KeyTriageException;
 import org.keytriage.core.events.GatewayEvents;
@@ -39,26 +42,30 @@ public final class KeyRegistry {
   private final GatewayEvents events;
   private final List<Consumer<Collection<ApiKeyConfig>>> listeners = new CopyOnWriteArrayList<>();
   private final GatewayEvents.Subscription catalogSubscription;
+  private final SecretDrain drain;
   private volatile Map<String, ApiKeyConfig> keysById;
 
   /** A registry of the configured keys only, with no run-time changes shared with anyone. */
   public KeyRegistry(Collection<ApiKeyConfig> keys, KeyStateStore states, Clock clock, GatewayEvents events) {
-    this(keys, states, KeyCatalogStore.inProcess(), k -> {}, clock, events);
+    this(keys, states, KeyCatalogStore.inProcess(), k -> {}, clock, events, SecretDrain.DEFAULT_DRAIN);
   }
 
   /**
    * @param configured the configuration file's keys
    * @param catalog where run-time changes are shared
    * @param validator checks a whole candidate catalogue, throwing when it is not usable
+   * @param secretDrain how long a replaced or retired secret stays usable for the calls that hold
+   *     it (at least the request deadline); then it is destroyed
    */
   public KeyRegistry(Collection<ApiKeyConfig> configured, KeyStateStore states, KeyCatalogStore catalog,
-      Consumer<List<ApiKeyConfig>> validator, Clock clock, GatewayEvents events) {
+      Consumer<List<ApiKeyConfig>> validator, Clock clock, GatewayEvents events, Duration secretDrain) {
     this.configured = List.copyOf(configured);
     this.states = Objects.requireNonNull(states, "states");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.events = Objects.requireNonNull(events, "events");
+    this.drain = new SecretDrain(secretDrain);
     this.keysById = merge(catalog.changes());
     this.catalogSubscription = catalog.onChange(this::reload);
   }
@@ -133,7 +140,8 @@ public final class KeyRegistry {
           + "' already exists; change it instead, or choose another key_id.");
     }
     write(key);
-    publish(key.keyId(), KeyChanged.Change.ADDED, actor, reason);
+    publish(new KeyChanged(clock.instant(), key.keyId(), KeyChanged.Change.ADDED, actor, reason, "",
+        KeyEntries.describe(key)));
   }
 
   /**
@@ -145,9 +153,27 @@ public final class KeyRegistry {
    * @throws org.keytriage.core.config.ConfigException when the key is not usable (names the field)
    */
   public synchronized void change(ApiKeyConfig key, String actor, String reason) {
-    key(key.keyId());
+    ApiKeyConfig before = key(key.keyId());
     write(key);
-    publish(key.keyId(), KeyChanged.Change.CHANGED, actor, reason);
+    publish(new KeyChanged(clock.instant(), key.keyId(), KeyChanged.Change.CHANGED, actor, reason,
+        KeyEntries.describe(before), KeyEntries.describe(key)));
+  }
+
+  /**
+   * Gives a key a new secret, for every node's next call; calls in flight finish with the old one,
+   * which is destroyed once they have drained (see the constructor's {@code secretDrain}). The
+   * key records when it was rotated.
+   *
+   * @throws KeyTriageException {@link ErrorCode#UNKNOWN_KEY} for a key not in the catalogue
+   * @throws org.keytriage.core.config.ConfigException when the store refuses the new secret
+   */
+  public synchronized ApiKeyConfig rotate(String keyId, Secret newSecret, String actor, String reason) {
+    ApiKeyConfig before = key(keyId);
+    ApiKeyConfig rotated = before.toBuilder().apiKey(newSecret).rotatedAt(clock.instant()).build();
+    write(rotated);
+    publish(new KeyChanged(clock.instant(), keyId, KeyChanged.Change.ROTATED, actor, reason,
+        KeyEntries.describe(before), KeyEntries.describe(rotated)));
+    return rotated;
   }
 
   /**
@@ -157,18 +183,20 @@ public final class KeyRegistry {
    * @throws KeyTriageException {@link ErrorCode#UNKNOWN_KEY} for a key not in the catalogue
    */
   public synchronized void retire(String keyId, String actor, String reason) {
-    key(keyId);
+    ApiKeyConfig before = key(keyId);
     Map<String, Optional<ApiKeyConfig>> after = new LinkedHashMap<>(catalog.changes());
     after.put(keyId, Optional.empty());
     validator.accept(List.copyOf(merge(after).values()));
     catalog.retire(keyId);
     reload();
-    publish(keyId, KeyChanged.Change.RETIRED, actor, reason);
+    publish(new KeyChanged(clock.instant(), keyId, KeyChanged.Change.RETIRED, actor, reason,
+        KeyEntries.describe(before), ""));
   }
 
-  /** Stops listening to the catalogue store. */
+  /** Stops listening to the catalogue store and destroys the secrets waiting to drain. */
   public void close() {
     catalogSubscription.close();
+    drain.close();
   }
 
   private void write(ApiKeyConfig key) {
@@ -186,12 +214,21 @@ public final class KeyRegistry {
    */
   private synchronized void reload() {
     Map<String, ApiKeyConfig> next = merge(catalog.changes());
-    Map<String, ApiKeyConfig> both = new LinkedHashMap<>(keysById);
+    Map<String, ApiKeyConfig> previous = keysById;
+    Map<String, ApiKeyConfig> both = new LinkedHashMap<>(previous);
     both.putAll(next);
     keysById = Collections.unmodifiableMap(both);
     Collection<ApiKeyConfig> view = next.values();
     listeners.forEach(l -> l.accept(view));
     keysById = next;
+    // a secret this node no longer uses (rotated out, or its key retired, here or on another node)
+    // is destroyed once the calls holding it have drained
+    previous.forEach((id, old) -> {
+      ApiKeyConfig now = next.get(id);
+      if (now == null || !now.apiKey().equals(old.apiKey())) {
+        drain.destroyLater(old.apiKey());
+      }
+    });
   }
 
   private Map<String, ApiKeyConfig> merge(Map<String, Optional<ApiKeyConfig>> changes) {
@@ -208,7 +245,11 @@ public final class KeyRegistry {
   }
 
   private void publish(String keyId, KeyChanged.Change change, String actor, String reason) {
-    events.publish(new KeyChanged(clock.instant(), keyId, change, actor, reason));
+    publish(new KeyChanged(clock.instant(), keyId, change, actor, reason));
+  }
+
+  private void publish(KeyChanged change) {
+    events.publish(change);
   }
 
   private KeyTriageException unknown(String keyId) {

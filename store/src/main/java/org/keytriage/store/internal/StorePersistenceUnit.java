@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 final class StorePersistenceUnit implements PersistenceUnitInfo {
   static final String NAME = "keytriage-store";
   static final List<Class<?>> ENTITIES =
-      List.of(RequestRow.class, SpendHourRow.class, AuditRow.class, AuditHeadRow.class);
+      List.of(RequestRow.class, SpendHourRow.class, AuditRow.class, AuditHeadRow.class, KeyRow.class);
 
   private final Properties properties;
 

@@ -41,7 +41,9 @@ public final class EngineOpener {
       settings.pluginsDir().ifPresent(builder::pluginsDirectory);
       builder.upstream(upstreamSettings(settings));
       if (store != null) {
-        builder.requestLog(store.requestLog(), settings.database().requestLog()).auditTrail(store.auditTrail());
+        builder.requestLog(store.requestLog(), settings.database().requestLog()).auditTrail(store.auditTrail())
+            // run-time key changes: written to the database, shared through the cluster's catalogue
+            .keyCatalog(store.keyCatalog(cluster.keyCatalog(), settings.database().masterKey(), Clock.systemUTC()));
       }
       keyTriage = KeyTriage.fromWorkingDirectory(settings.configDir(), builder);
       return new Opened(keyTriage, cluster, Optional.ofNullable(store));

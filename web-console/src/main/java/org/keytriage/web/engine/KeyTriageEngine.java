@@ -64,8 +64,8 @@ public class KeyTriageEngine {
       LOG.log(Level.SEVERE, "KeyTriage cannot start, the configuration in {0} is not usable:\n{1}",
           new Object[] {settings.configDir().toAbsolutePath(), e.getMessage()});
       throw new IllegalStateException("KeyTriage configuration is invalid: " + e.getMessage());
-    } catch (StoreUnavailableException e) {
-      // names the database and what to check, never its password
+    } catch (StoreUnavailableException | IllegalStateException e) {
+      // names the database (or the grid, or the master key) and what to check, never a secret
       LOG.log(Level.SEVERE, "KeyTriage cannot start: {0}", e.getMessage());
       throw new IllegalStateException(e.getMessage());
     }

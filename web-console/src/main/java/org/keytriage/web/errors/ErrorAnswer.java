@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.keytriage.core.config.ConfigException;
+import org.keytriage.core.config.ConfigProblem;
 import org.keytriage.core.errors.KeyTriageException;
 import org.keytriage.core.gateway.InvalidTaskInputException;
 import org.keytriage.core.json.JsonTrees;
@@ -76,6 +78,23 @@ public record ErrorAnswer(int status, String contentType, String body, Map<Strin
       return engine(path, e, detail, Map.of("errors", errors));
     }
     return engine(path, e, e.getMessage(), Map.of());
+  }
+
+  /**
+   * A key the operators' API was given that the configuration loader's checks refuse: 400 with one
+   * {@code errors} entry per problem, each naming the field and the fix (never the secret).
+   */
+  public static ErrorAnswer of(String path, ConfigException e) {
+    List<Map<String, String>> errors = new java.util.ArrayList<>();
+    for (ConfigProblem p : e.problems()) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("field", p.field() == null ? "" : p.field());
+      m.put("message", p.message());
+      errors.add(m);
+    }
+    String detail = errors.size() == 1 ? errors.get(0).get("message")
+        : errors.size() + " fields of the key are not usable; see errors.";
+    return of(path, 400, "invalid_key", "Invalid key", detail, Map.of(), Map.of("errors", errors));
   }
 
   /**

@@ -84,6 +84,11 @@ public final class JsonText {
   }
 
   /** Writes a tree of maps, lists, strings, numbers, booleans and nulls; NaN and infinities as null. */
+  /** Whether {@code json} is an object with a field of that name (false for anything else). */
+  public static boolean hasField(String json, String name) {
+    return org.keytriage.core.json.JsonTrees.parseObject(json).map(m -> m.containsKey(name)).orElse(false);
+  }
+
   public static String write(Object tree) {
     return JsonTrees.write(tree);
   }

@@ -65,7 +65,10 @@ final class ItServer {
     Path dir = Path.of(System.getProperty("keytriage.it.dir", "target/it")).toAbsolutePath();
     Path configDir = dir.resolve("keytriage-config");
     createDirectories(dir.resolve("tmp")); // java.io.tmpdir of this JVM and of Payara's, see the pom
+    deleteTree(configDir.resolve("data")); // the store of an earlier run: every run starts empty
     writeKeyConfig(configDir, simulator().baseUri().toString());
+    Path masterKey = dir.resolve("master.key");
+    write(masterKey, org.keytriage.store.SecretCipher.generate() + "\n");
     Path war = Path.of(System.getProperty("keytriage.it.war", "target/keytriage.war")).toAbsolutePath();
     WebArchive archive = ShrinkWrap.create(ZipImporter.class, "keytriage.war").importFrom(war.toFile()).as(WebArchive.class);
     String properties = read(archive) + "\n# --- added by the integration test ---\n"
@@ -75,6 +78,7 @@ final class ItServer {
         + "keytriage.request-deadline-seconds=20\n"
         + "keytriage.attempt-timeout-seconds=10\n"
         + "keytriage.batch.max-items=" + MAX_BATCH_ITEMS + "\n"
+        + "keytriage.master-key-file=" + masterKey + "\n"
         + "keytriage.integrators=ehr:" + Integrators.sha256Hex(EHR_TOKEN) + ":*,"
         + "batch-etl:" + Integrators.sha256Hex(BATCH_TOKEN) + ":batch_processing\n"
         // few iterations: the hashes' strength is not under test, boot time is
@@ -84,6 +88,32 @@ final class ItServer {
     archive.delete(path);
     archive.add(new StringAsset(properties), path);
     return archive;
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path p, String text) {
+    try {
+      Files.writeString(p, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The base URL the test's keys point at. */
+  static String upstream() {
+    return simulator().baseUri().toString();
   }
 
   private static void createDirectories(Path p) {

@@ -327,6 +327,72 @@ class KeyTriageServerIT {
     assertThat(http.send("POST", "/api/v1/keys/batch_primary/restore", Caller.ADMIN, null, null, Map.of()).statusCode()).isEqualTo(200);
   }
 
+  // ---- run-time key management ------------------------------------------------------------
+
+  @Test
+  void keysAddedChangedRotatedAndRetiredAtRunTimeServeAtOnceAndAreAudited() throws Exception {
+    var witness = ItServer.simulator().witness();
+    String added = "{\"key_id\":\"it_runtime\",\"api_key\":\"sim-diagnostic-report-key-01\",\"max_rpm\":600,"
+        + "\"max_tpm\":200000,\"priority\":5,\"task_types\":[\"genomics_analysis\"],\"cost_per_token\":0.0001,"
+        + "\"base_url\":\"" + ItServer.upstream() + "\"}";
+    HttpResponse<String> created = http.postJson("/api/v1/keys", Caller.ADMIN, added, Map.of());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location")).get().asString().endsWith("/api/v1/keys/it_runtime");
+    assertThat(created.body()).contains("\"api_key\":\"\u2026y-01\"").doesNotContain("sim-diagnostic-report-key-01");
+    assertThat(http.postJson("/api/v1/keys", Caller.ADMIN, added, Map.of()).statusCode()).isEqualTo(409);
+    assertThat(http.postJson("/api/v1/keys", Caller.OPS, added, Map.of()).statusCode()).isEqualTo(403);
+
+    long before = witness.requestCount("diagnostic_report_primary");
+    for (int i = 0; i < 3; i++) {
+      assertThat(chat(Caller.INTEGRATOR, "genomics_analysis", chatBody("Interpret synthetic variant " + (40 + i) + "."))
+          .statusCode()).isEqualTo(200);
+    }
+    assertThat(witness.requestCount("diagnostic_report_primary")).as("the added key served").isGreaterThan(before);
+
+    HttpResponse<String> changed = http.send("PUT", "/api/v1/keys/it_runtime", Caller.ADMIN,
+        "application/json", "{\"max_rpm\":700,\"daily_budget\":25}", Map.of());
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(Json.object(changed.body()).getJsonObject("limits").getInt("max_rpm")).isEqualTo(700);
+    HttpResponse<String> secretByPut = http.send("PUT", "/api/v1/keys/it_runtime", Caller.ADMIN,
+        "application/json", "{\"api_key\":\"sim-shared-backup-key-01\"}", Map.of());
+    assertThat(secretByPut.statusCode()).isEqualTo(400);
+    assertThat(secretByPut.body()).contains("\"field\":\"api_key\"").contains("/rotate")
+        .doesNotContain("sim-shared-backup-key-01");
+    HttpResponse<String> invalid = http.postJson("/api/v1/keys", Caller.ADMIN,
+        added.replace("it_runtime", "it_invalid").replace("\"max_rpm\":600", "\"max_rpm\":0"), Map.of());
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("\"field\":\"max_rpm\"").doesNotContain("sim-diagnostic-report-key-01");
+
+    HttpResponse<String> rotated = http.postJson("/api/v1/keys/it_runtime/rotate?reason=scheduled", Caller.ADMIN,
+        "{\"api_key\":\"sim-shared-backup-key-01\"}", Map.of());
+    assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+    assertThat(rotated.body()).contains("\"rotated_at\"").doesNotContain("sim-shared-backup-key-01");
+    long oldAfterRotation = witness.requestCount("diagnostic_report_primary");
+    long newBefore = witness.requestCount("shared_backup");
+    for (int i = 0; i < 3; i++) {
+      assertThat(chat(Caller.INTEGRATOR, "genomics_analysis", chatBody("Interpret synthetic variant " + (50 + i) + "."))
+          .statusCode()).isEqualTo(200);
+    }
+    assertThat(witness.requestCount("shared_backup")).as("the new secret is used").isGreaterThan(newBefore);
+    assertThat(witness.requestCount("diagnostic_report_primary")).as("the old one is not").isEqualTo(oldAfterRotation);
+
+    assertThat(http.send("DELETE", "/api/v1/keys/it_runtime", Caller.ADMIN, null, null, Map.of()).statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/api/v1/keys/it_runtime", Caller.OPS).statusCode()).isEqualTo(404);
+
+    JsonObject audit = awaitAudit("key.retired");
+    List<JsonObject> entries = audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+        .filter(e -> e.getString("target").equals("it_runtime")).toList();
+    assertThat(entries).extracting(e -> e.getString("action"))
+        .containsSubsequence("key.retired", "key.rotated", "key.changed", "key.added");
+    JsonObject rotation = entries.stream().filter(e -> e.getString("action").equals("key.rotated")).findFirst()
+        .orElseThrow();
+    assertThat(rotation.getString("actor")).isEqualTo(ItServer.ADMIN);
+    assertThat(rotation.getJsonObject("details").getString("reason")).isEqualTo("scheduled");
+    assertThat(rotation.getJsonObject("details").getString("before")).contains("\u2026y-01");
+    assertThat(audit.toString()).doesNotContain("sim-shared-backup-key-01").doesNotContain("sim-diagnostic-report-key-01");
+  }
+
   // ---- the store: request log, spend, audit --------------------------------------------------
 
   @Test

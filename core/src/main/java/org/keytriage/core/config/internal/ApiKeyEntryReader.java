@@ -39,7 +39,8 @@ public final class ApiKeyEntryReader {
           "is_active",
           "is_backup",
           "daily_budget",
-          "monthly_budget");
+          "monthly_budget",
+          "rotated_at");
 
   /** The guide's {@code .env.api_keys} placeholders: your_medical_text_api_key_here etc. */
   private static final Pattern GUIDE_PLACEHOLDER =
@@ -131,6 +132,7 @@ public final class ApiKeyEntryReader {
             FieldReader.Bound.NON_NEGATIVE,
             "set monthly_budget to a number, 0 or more (0 means no budget), or remove it")
         .ifPresent(b::monthlyBudget);
+    readRotatedAt(f).ifPresent(b::rotatedAt);
     b.taskTypes(readTaskTypes(f, backup));
     f.warnUnknownFields(FIELDS, "this key");
 
@@ -162,6 +164,24 @@ public final class ApiKeyEntryReader {
           "replace it with the key from build.nvidia.com (it usually starts with nvapi-)");
     }
     return Optional.of(Secret.of(value.get()));
+  }
+
+  /** Optional: when the secret was last set, {@code 2026-09-01} or {@code 2026-09-01T08:00:00Z}. */
+  private static Optional<java.time.Instant> readRotatedAt(FieldReader f) {
+    String fix = "write rotated_at as a date (2026-09-01) or an instant (2026-09-01T08:00:00Z), or remove it";
+    Optional<String> value = f.string("rotated_at", false, false, fix);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String v = value.get().trim();
+    try {
+      return Optional.of(v.length() == 10
+          ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : java.time.Instant.parse(v));
+    } catch (java.time.format.DateTimeParseException e) {
+      f.error("rotated_at", "is not a date or an instant", fix);
+      return Optional.empty();
+    }
   }
 
   private Optional<String> readBaseUrl(FieldReader f) {

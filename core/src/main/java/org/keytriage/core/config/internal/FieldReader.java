@@ -233,6 +233,11 @@ public final class FieldReader {
   }
 
   /** Warns about each field not in {@code known}: ignored, so probably a typo or a newer field. */
+  /** Records a problem with a field whose value was read but is not usable. */
+  public void error(String name, String what, String fix) {
+    problems.error(where, name, name + " " + what, fix);
+  }
+
   public void warnUnknownFields(Set<String> known, String context) {
     for (String name : object.keySet()) {
       if (!known.contains(name)) {

@@ -49,6 +49,7 @@ public final class KeyViews {
     v.put("weight", k.weight());
     v.put("cost_per_token", k.costPerToken());
     v.put("base_url", withoutUserInfo(k.baseUrl()));
+    v.put("rotated_at", k.rotatedAt().map(Object::toString).orElse(null));
 
     Map<String, Object> limits = new LinkedHashMap<>();
     limits.put("max_rpm", k.maxRpm());
