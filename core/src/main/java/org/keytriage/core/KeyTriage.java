@@ -40,6 +40,7 @@ import org.keytriage.core.gateway.Call;
 import org.keytriage.core.gateway.Gateway;
 import org.keytriage.core.gateway.internal.DefaultGateway;
 import org.keytriage.core.keys.KeyCatalogStore;
+import org.keytriage.core.keys.KeySwitchStore;
 import org.keytriage.core.keys.KeyRegistry;
 import org.keytriage.core.keys.KeyState;
 import org.keytriage.core.keys.KeyStateStore;
@@ -122,6 +123,9 @@ public final class KeyTriage implements AutoCloseable {
       this.reports = new Reports(keys, router, ledger, accounting, counters, budgets, clock);
       calls = new UpstreamCalls(router, keys, b.upstream, clock, events);
       this.upstream = calls;
+      if (b.keySwitches != null) {
+        keys.keepSwitchesIn(b.keySwitches);
+      }
       keys.onChange(router::useKeys);
       // the cluster's run-time changes made before this node started, or while it was starting
       router.useKeys(keys.all());
@@ -386,6 +390,7 @@ public final class KeyTriage implements AutoCloseable {
     private RequestLogStore requestLogStore;
     private RequestLogSettings requestLogSettings = RequestLogSettings.DEFAULTS;
     private AuditTrail auditTrail;
+    private KeySwitchStore keySwitches;
     private StrategyChoiceStore strategyChoices;
     private KeyCatalogStore keyCatalog;
     private AlertSink alerts;
@@ -459,6 +464,12 @@ public final class KeyTriage implements AutoCloseable {
     /** Audits key penalties, key and strategy changes and configuration loads in {@code trail}; default none. */
     public Builder auditTrail(AuditTrail trail) {
       this.auditTrail = Objects.requireNonNull(trail, "trail");
+      return this;
+    }
+
+    /** Where operators' key switches outlive the key states; default none (see {@link KeySwitchStore}). */
+    public Builder keySwitches(KeySwitchStore value) {
+      this.keySwitches = Objects.requireNonNull(value, "value");
       return this;
     }
 

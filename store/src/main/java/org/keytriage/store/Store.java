@@ -5,14 +5,20 @@ import org.flywaydb.core.api.output.MigrateResult;
 import java.time.Clock;
 import java.util.Optional;
 import org.keytriage.core.audit.AuditTrail;
+import org.keytriage.core.integrators.IntegratorTokenStore;
 import org.keytriage.core.keys.KeyCatalogStore;
+import org.keytriage.core.keys.KeySwitchStore;
+import org.keytriage.core.routing.StrategyChoiceStore;
 import org.keytriage.core.requests.RequestLogStore;
 import org.keytriage.store.internal.Jpa;
 import org.keytriage.store.internal.JpaAuditTrail;
+import org.keytriage.store.internal.JpaIntegratorTokens;
+import org.keytriage.store.internal.JpaKeySwitches;
 import org.keytriage.store.internal.JpaRequestLogStore;
 import org.keytriage.store.internal.MasterKeyRotation;
 import org.keytriage.store.internal.Migrations;
 import org.keytriage.store.internal.StoredKeyCatalog;
+import org.keytriage.store.internal.StoredStrategyChoices;
 
 /**
  * The durable store, open: a migrated database and core's ports on it. Give its ports to {@link
@@ -26,12 +32,14 @@ public final class Store implements AutoCloseable {
   private final Jpa jpa;
   private final RequestLogStore requestLog;
   private final AuditTrail auditTrail;
+  private final IntegratorTokenStore integratorTokens;
 
   private Store(StoreSettings settings, Jpa jpa) {
     this.settings = settings;
     this.jpa = jpa;
     this.requestLog = new JpaRequestLogStore(jpa);
     this.auditTrail = new JpaAuditTrail(jpa);
+    this.integratorTokens = new JpaIntegratorTokens(jpa, Clock.systemUTC());
   }
 
   /**
@@ -83,6 +91,21 @@ public final class Store implements AutoCloseable {
     return MasterKeyRotation.reencrypt(jpa, from, to);
   }
 
+  /** Operators' key switches (on/off), applied again at start. */
+  public KeySwitchStore keySwitches() {
+    return new JpaKeySwitches(jpa, Clock.systemUTC());
+  }
+
+  /** Strategy choices kept here, in front of {@code shared} (the grid's in a cluster). */
+  public StrategyChoiceStore strategyChoices(StrategyChoiceStore shared) {
+    return new StoredStrategyChoices(jpa, shared, Clock.systemUTC());
+  }
+
+  /** Integrator tokens created at run time, shared by every node on this database. */
+  public IntegratorTokenStore integratorTokens() {
+    return integratorTokens;
+  }
+
   /** The hash-chained audit trail. */
   public AuditTrail auditTrail() {
     return auditTrail;
@@ -90,6 +113,7 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    integratorTokens.close();
     jpa.close();
   }
 }

@@ -43,6 +43,7 @@ public final class KeyRegistry {
   private final List<Consumer<Collection<ApiKeyConfig>>> listeners = new CopyOnWriteArrayList<>();
   private final GatewayEvents.Subscription catalogSubscription;
   private final SecretDrain drain;
+  private volatile KeySwitchStore switches = KeySwitchStore.none();
   private volatile Map<String, ApiKeyConfig> keysById;
 
   /** A registry of the configured keys only, with no run-time changes shared with anyone. */
@@ -114,9 +115,23 @@ public final class KeyRegistry {
     return states.update(keyId, KeyState.initial(key.active()), change);
   }
 
+  /**
+   * Keeps operators' switches in {@code store} from now on, and applies the ones it holds (a key
+   * switched off before a restart is off again).
+   */
+  public void keepSwitchesIn(KeySwitchStore store) {
+    this.switches = java.util.Objects.requireNonNull(store, "store");
+    store.switches().forEach((keyId, active) -> {
+      if (contains(keyId)) {
+        update(keyId, s -> s.withActive(active));
+      }
+    });
+  }
+
   /** Turns a key on or off for routing: an operator's switch. */
   public KeyState setActive(String keyId, boolean active, String actor, String reason) {
     KeyState after = update(keyId, s -> s.withActive(active));
+    switches.record(keyId, active);
     publish(keyId, active ? KeyChanged.Change.ACTIVATED : KeyChanged.Change.DEACTIVATED, actor, reason);
     return after;
   }
@@ -124,6 +139,7 @@ public final class KeyRegistry {
   /** Lifts a quarantine, any cooldown and an open circuit, and activates the key. */
   public KeyState restore(String keyId, String actor, String reason) {
     KeyState after = update(keyId, s -> KeyState.initial(true));
+    switches.record(keyId, true);
     publish(keyId, KeyChanged.Change.RESTORED, actor, reason);
     return after;
   }

@@ -92,6 +92,24 @@ class KeyRotationTest {
   }
 
   @Test
+  void anOperatorsSwitchIsKeptAndAppliedAgainByTheNextRegistry() {
+    KeySwitchStore switches = KeySwitchStore.inMemory();
+    KeyRegistry first = node(Duration.ofHours(1));
+    first.keepSwitchesIn(switches);
+    first.setActive("k1", false, "admin", "maintenance");
+
+    KeyRegistry afterRestart = new KeyRegistry(List.of(first.key("k1")), KeyStateStore.inProcess(),
+        KeyCatalogStore.inProcess(), keys -> {}, clock, new GatewayEvents(), Duration.ofHours(1));
+    registries.add(afterRestart);
+    assertThat(afterRestart.state("k1").active()).isTrue();
+    afterRestart.keepSwitchesIn(switches);
+
+    assertThat(afterRestart.state("k1").active()).isFalse();
+    afterRestart.restore("k1", "admin", "");
+    assertThat(switches.switches()).containsEntry("k1", true);
+  }
+
+  @Test
   void aChangeThatKeepsTheSecretDestroysNothing() {
     KeyRegistry r = node(Duration.ZERO);
     Secret before = r.key("k1").apiKey();

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 final class StorePersistenceUnit implements PersistenceUnitInfo {
   static final String NAME = "keytriage-store";
   static final List<Class<?>> ENTITIES =
-      List.of(RequestRow.class, SpendHourRow.class, AuditRow.class, AuditHeadRow.class, KeyRow.class);
+      List.of(RequestRow.class, SpendHourRow.class, AuditRow.class, AuditHeadRow.class, KeyRow.class,
+          IntegratorTokenRow.class, KeySwitchRow.class, StrategyChoiceRow.class);
 
   private final Properties properties;
 

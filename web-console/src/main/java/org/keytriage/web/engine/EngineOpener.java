@@ -43,7 +43,9 @@ public final class EngineOpener {
       if (store != null) {
         builder.requestLog(store.requestLog(), settings.database().requestLog()).auditTrail(store.auditTrail())
             // run-time key changes: written to the database, shared through the cluster's catalogue
-            .keyCatalog(store.keyCatalog(cluster.keyCatalog(), settings.database().masterKey(), Clock.systemUTC()));
+            .keyCatalog(store.keyCatalog(cluster.keyCatalog(), settings.database().masterKey(), Clock.systemUTC()))
+            .keySwitches(store.keySwitches())
+            .strategyChoices(store.strategyChoices(cluster.strategyChoices()));
       }
       keyTriage = KeyTriage.fromWorkingDirectory(settings.configDir(), builder);
       return new Opened(keyTriage, cluster, Optional.ofNullable(store));

@@ -99,6 +99,11 @@ public class KeyTriageEngine {
     return started().keyTriage();
   }
 
+  /** The store, when {@code keytriage.db.enabled} is not false. */
+  public java.util.Optional<org.keytriage.store.Store> store() {
+    return started().store();
+  }
+
   @Produces
   KeyTriage keyTriage() {
     return started().keyTriage();

@@ -16,14 +16,37 @@ public final class Integrator {
   private final String name;
   private final byte[] tokenSha256;
   private final Set<String> taskTypes;
+  private final String tokenId;
+  private final java.time.Instant expiresAt;
 
+  /** An integrator of {@code keytriage.integrators}: no id, no expiry. */
   public Integrator(String name, byte[] tokenSha256, Set<String> taskTypes) {
+    this(name, tokenSha256, taskTypes, null, null);
+  }
+
+  /**
+   * @param tokenId the run-time token's id; null for one of the configuration
+   * @param expiresAt when the token stops working; null for never
+   */
+  public Integrator(String name, byte[] tokenSha256, Set<String> taskTypes, String tokenId, java.time.Instant expiresAt) {
     this.name = Objects.requireNonNull(name, "name");
     if (tokenSha256 == null || tokenSha256.length != 32) {
       throw new IllegalArgumentException("tokenSha256 must be 32 bytes");
     }
     this.tokenSha256 = tokenSha256.clone();
     this.taskTypes = Set.copyOf(taskTypes);
+    this.tokenId = tokenId;
+    this.expiresAt = expiresAt;
+  }
+
+  /** The run-time token's id; empty for an integrator of the configuration. */
+  public java.util.Optional<String> tokenId() {
+    return java.util.Optional.ofNullable(tokenId);
+  }
+
+  /** Whether the token still works at {@code now}. */
+  public boolean validAt(java.time.Instant now) {
+    return expiresAt == null || now.isBefore(expiresAt);
   }
 
   public String name() {

@@ -1,16 +1,20 @@
 package org.keytriage.web.security;
 
-import org.keytriage.web.errors.ApiException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.keytriage.core.integrators.IntegratorToken;
+import org.keytriage.web.errors.ApiException;
 
 /**
  * The configured integrators, from {@code keytriage.integrators}:
@@ -26,10 +30,15 @@ import java.util.Set;
 public final class Integrators {
   private static final String BEARER = "bearer ";
 
-  private final List<Integrator> all;
+  private final List<Integrator> configured;
+  // tokens created at run time (valid ones only), swapped whole when the store changes
+  private volatile List<Integrator> runTime = List.of();
+  private final Map<String, Instant> lastUse = new ConcurrentHashMap<>();
+  private final Clock clock;
 
-  private Integrators(List<Integrator> all) {
-    this.all = List.copyOf(all);
+  private Integrators(List<Integrator> configured, Clock clock) {
+    this.configured = List.copyOf(configured);
+    this.clock = clock;
   }
 
   /**
@@ -42,7 +51,7 @@ public final class Integrators {
     List<Integrator> out = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     if (value == null || value.isBlank()) {
-      return new Integrators(out);
+      return new Integrators(out, Clock.systemUTC());
     }
     String[] entries = value.split(",");
     for (int i = 0; i < entries.length; i++) {
@@ -86,7 +95,42 @@ public final class Integrators {
       }
       out.add(new Integrator(name, hash, tasks));
     }
-    return new Integrators(out);
+    return new Integrators(out, Clock.systemUTC());
+  }
+
+  /**
+   * Takes the tokens created at run time that are valid now (revoked and expired ones are left
+   * out), in place of the ones taken before.
+   *
+   * @throws IllegalArgumentException when one has the name of a configured integrator
+   */
+  public void useRunTime(List<IntegratorToken> tokens) {
+    Instant now = clock.instant();
+    List<Integrator> valid = new ArrayList<>();
+    for (IntegratorToken t : tokens) {
+      if (t.validAt(now)) {
+        valid.add(new Integrator(t.name(), HexFormat.of().parseHex(t.tokenSha256()), t.taskTypes(), t.id(),
+            t.expiresAt()));
+      }
+    }
+    runTime = List.copyOf(valid);
+  }
+
+  /** The run-time tokens' last uses since the last call, for the store. */
+  public Map<String, Instant> takeLastUses() {
+    Map<String, Instant> taken = new java.util.HashMap<>();
+    for (String id : List.copyOf(lastUse.keySet())) {
+      Instant at = lastUse.remove(id);
+      if (at != null) {
+        taken.put(id, at);
+      }
+    }
+    return taken;
+  }
+
+  /** Whether an integrator of the configuration has this name. */
+  public boolean isConfigured(String name) {
+    return configured.stream().anyMatch(i -> i.name().equals(name));
   }
 
   /**
@@ -100,10 +144,22 @@ public final class Integrators {
     }
     byte[] presented = sha256(token);
     Integrator found = null;
-    for (Integrator candidate : all) {
+    for (Integrator candidate : configured) {
       if (MessageDigest.isEqual(presented, candidate.hashForComparison()) && found == null) {
         found = candidate;
       }
+    }
+    for (Integrator candidate : runTime) {
+      if (MessageDigest.isEqual(presented, candidate.hashForComparison()) && found == null) {
+        found = candidate;
+      }
+    }
+    if (found != null && found.tokenId().isPresent()) {
+      Instant now = clock.instant();
+      if (!found.validAt(now)) {
+        return Optional.empty(); // expired since the list was taken
+      }
+      lastUse.put(found.tokenId().get(), now);
     }
     return Optional.ofNullable(found);
   }
@@ -123,12 +179,15 @@ public final class Integrators {
             "The integrator token is not valid; ask the KeyTriage administrator for one."));
   }
 
+  /** The integrators of the configuration, then the valid run-time ones. */
   public List<Integrator> all() {
-    return all;
+    List<Integrator> both = new ArrayList<>(configured);
+    both.addAll(runTime);
+    return both;
   }
 
   public boolean isEmpty() {
-    return all.isEmpty();
+    return configured.isEmpty() && runTime.isEmpty();
   }
 
   /** The SHA-256 of the token's UTF-8 bytes. */

@@ -28,6 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keytriage.web.security.Integrators;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -248,7 +249,7 @@ class KeyTriageServerIT {
         List.of(401, 200, 403, 401, 401, 401));
     for (String read : List.of("/api/v1/keys", "/api/v1/keys/medical_primary", "/api/v1/metrics", "/api/v1/health",
         "/api/v1/optimization", "/api/v1/strategies", "/api/v1/task-types", "/api/v1/alerts", "/prometheus",
-        "/api/v1/requests", "/api/v1/spend", "/api/v1/audit", "/api/v1/audit/verify")) {
+        "/api/v1/requests", "/api/v1/spend", "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/integrators")) {
       expected.put(new Call("GET", read, null), List.of(401, 401, 401, 200, 200, 401));
     }
     for (String change : List.of("activate", "deactivate", "restore")) {
@@ -391,6 +392,37 @@ class KeyTriageServerIT {
     assertThat(rotation.getJsonObject("details").getString("reason")).isEqualTo("scheduled");
     assertThat(rotation.getJsonObject("details").getString("before")).contains("\u2026y-01");
     assertThat(audit.toString()).doesNotContain("sim-shared-backup-key-01").doesNotContain("sim-diagnostic-report-key-01");
+  }
+
+  @Test
+  void integratorTokensCreatedAtRunTimeWorkAtOnceAndStopWhenRevoked() throws Exception {
+    HttpResponse<String> created = http.postJson("/api/v1/integrators", Caller.ADMIN,
+        "{\"name\":\"radiology\",\"task_types\":[\"multimodal_fusion\"],\"expires_at\":\"2099-01-01\"}", Map.of());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonObject integrator = Json.object(created.body());
+    String token = integrator.getString("token");
+    String id = integrator.getString("id");
+    assertThat(token).startsWith("kt-").hasSizeGreaterThan(30);
+    Caller radiology = Caller.bearer("radiology", token);
+
+    assertThat(chat(radiology, "multimodal_fusion", chatBody("Fuse synthetic findings 60.")).statusCode()).isEqualTo(200);
+    assertThat(chat(radiology, "genomics_analysis", chatBody("x")).statusCode()).isEqualTo(403);
+    HttpResponse<String> list = http.get("/api/v1/integrators", Caller.OPS);
+    assertThat(list.body()).contains("\"name\":\"ehr\"", "\"source\":\"configuration\"", "\"name\":\"radiology\"",
+        "\"expires_at\":\"2099-01-01T00:00:00Z\"").doesNotContain(token)
+        .doesNotContain(Integrators.sha256Hex(token));
+    assertThat(http.postJson("/api/v1/integrators", Caller.ADMIN, "{\"name\":\"ehr\",\"task_types\":[\"*\"]}",
+        Map.of()).statusCode()).isEqualTo(409);
+    HttpResponse<String> badScope = http.postJson("/api/v1/integrators", Caller.ADMIN,
+        "{\"name\":\"x\",\"task_types\":[\"x_ray\"]}", Map.of());
+    assertThat(badScope.statusCode()).isEqualTo(400);
+    assertThat(badScope.body()).contains("task_types").contains("x_ray");
+
+    HttpResponse<String> revoked = http.send("DELETE", "/api/v1/integrators/" + id, Caller.ADMIN, null, null, Map.of());
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    assertThat(revoked.body()).contains("\"revoked_at\":\"");
+    assertThat(chat(radiology, "multimodal_fusion", chatBody("Fuse synthetic findings 61.")).statusCode()).isEqualTo(401);
+    assertThat(awaitAudit("integrator.revoked").toString()).contains("integrator.created").doesNotContain(token);
   }
 
   // ---- the store: request log, spend, audit --------------------------------------------------

@@ -1,0 +1,2 @@
+/** The in-process integrator token store. */
+package org.keytriage.core.integrators.internal;
