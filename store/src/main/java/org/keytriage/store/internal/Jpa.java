@@ -35,6 +35,9 @@ public final class Jpa implements AutoCloseable {
     p.put("eclipselink.connection-pool.default.min", "1");
     p.put("eclipselink.connection-pool.default.max", Integer.toString(settings.poolSize()));
     p.put("eclipselink.logging.level", "WARNING");
+    // a failed statement is thrown to the store, which says what it means in one line; EclipseLink's
+    // own stack trace of it, every half second while a database is away, would bury the log
+    p.put("eclipselink.logging.exceptions", "false");
     // never log SQL parameters: the request log's are metadata, but a habit of logging them is not
     p.put("eclipselink.logging.parameters", "false");
     p.put("eclipselink.ddl-generation", "none");

@@ -27,12 +27,12 @@ public final class TaskTypeViews {
     List<Map<String, Object>> keys = new ArrayList<>();
     for (ApiKeyConfig k : keyTriage.keys().all()) {
       if (k.specialisedFor(taskType)) {
-        keys.add(Map.of("key_id", k.keyId(), "tier", "specialised"));
+        keys.add(entry(k.keyId(), "specialised"));
       }
     }
     for (ApiKeyConfig k : keyTriage.keys().all()) {
       if (k.backup() && !k.specialisedFor(taskType)) {
-        keys.add(Map.of("key_id", k.keyId(), "tier", "backup"));
+        keys.add(entry(k.keyId(), "backup"));
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -40,6 +40,14 @@ public final class TaskTypeViews {
     m.put("strategy", keyTriage.strategyOf(taskType));
     m.put("configured", keyTriage.configuredTaskTypes().contains(taskType));
     m.put("keys", keys);
+    return m;
+  }
+
+  /** key_id first, then tier: the same order in every answer (Map.of's order changes from one JVM to the next). */
+  private static Map<String, Object> entry(String keyId, String tier) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("key_id", keyId);
+    m.put("tier", tier);
     return m;
   }
 }
