@@ -1,5 +1,6 @@
 package org.keytriage.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import org.keytriage.core.accounting.CounterExchange;
 import org.keytriage.core.accounting.HealthReport;
 import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.accounting.MetricsSnapshot;
+import org.keytriage.core.accounting.OptimizationAdvisor;
 import org.keytriage.core.accounting.OptimizationReport;
 import org.keytriage.core.accounting.SpendStore;
 import org.keytriage.core.accounting.UsageAccounting;
@@ -121,6 +123,7 @@ public final class KeyTriage implements AutoCloseable {
           accounting, budgets, events, b.upstream.routingGuards(),
           b.strategyChoices != null ? b.strategyChoices : StrategyChoiceStore.inProcess());
       this.reports = new Reports(keys, router, ledger, accounting, counters, budgets, clock);
+      reports.rotationMaxAge(b.rotationMaxAge);
       calls = new UpstreamCalls(router, keys, b.upstream, clock, events);
       this.upstream = calls;
       if (b.keySwitches != null) {
@@ -391,6 +394,7 @@ public final class KeyTriage implements AutoCloseable {
     private RequestLogSettings requestLogSettings = RequestLogSettings.DEFAULTS;
     private AuditTrail auditTrail;
     private KeySwitchStore keySwitches;
+    private Duration rotationMaxAge = OptimizationAdvisor.DEFAULT_ROTATION_MAX_AGE;
     private StrategyChoiceStore strategyChoices;
     private KeyCatalogStore keyCatalog;
     private AlertSink alerts;
@@ -464,6 +468,12 @@ public final class KeyTriage implements AutoCloseable {
     /** Audits key penalties, key and strategy changes and configuration loads in {@code trail}; default none. */
     public Builder auditTrail(AuditTrail trail) {
       this.auditTrail = Objects.requireNonNull(trail, "trail");
+      return this;
+    }
+
+    /** Keys whose secret is older than this are recommended for rotation; default 90 days. */
+    public Builder rotationMaxAge(Duration value) {
+      this.rotationMaxAge = Objects.requireNonNull(value, "value");
       return this;
     }
 

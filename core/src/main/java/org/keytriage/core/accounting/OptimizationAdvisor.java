@@ -24,7 +24,19 @@ public final class OptimizationAdvisor {
   static final long MIN_CALLS_FOR_COST_ADVICE = 10;
   static final long MIN_CALLS_FOR_IDLE_ADVICE = 20;
 
+  /** The default age after which a key's secret should be rotated. */
+  public static final java.time.Duration DEFAULT_ROTATION_MAX_AGE = java.time.Duration.ofDays(90);
+
   public OptimizationReport advise(MetricsSnapshot metrics, Collection<String> taskTypes) {
+    return advise(metrics, taskTypes, Map.of(), DEFAULT_ROTATION_MAX_AGE);
+  }
+
+  /**
+   * @param rotatedAt when each key's secret was last set, where known; a key whose secret is older
+   *     than {@code rotationMaxAge} at the snapshot's time gets a {@link RecommendationType#ROTATION_DUE}
+   */
+  public OptimizationReport advise(MetricsSnapshot metrics, Collection<String> taskTypes,
+      Map<String, java.time.Instant> rotatedAt, java.time.Duration rotationMaxAge) {
     Collection<KeyMetrics> keys = metrics.keyMetrics().values();
     List<KeyMetrics> sorted =
         keys.stream().sorted(Comparator.comparing(KeyMetrics::keyId)).toList();
@@ -34,6 +46,16 @@ public final class OptimizationAdvisor {
     }
     for (String task : taskTypes.stream().sorted().toList()) {
       adviseOnTask(task, sorted, metrics.taskDistribution().getOrDefault(task, Map.of()), out);
+    }
+    for (KeyMetrics k : sorted) {
+      java.time.Instant set = rotatedAt.get(k.keyId());
+      if (set != null && set.plus(rotationMaxAge).isBefore(metrics.timestamp())) {
+        long days = java.time.Duration.between(set, metrics.timestamp()).toDays();
+        out.add(RecommendationType.ROTATION_DUE.recommend(k.keyId(), "Key " + k.keyId() + "'s secret is " + days
+            + " days old (rotated " + set.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString().substring(0, 10)
+            + "; the policy is " + rotationMaxAge.toDays() + " days). Rotate it with POST /api/v1/keys/" + k.keyId()
+            + "/rotate."));
+      }
     }
     return OptimizationReport.of(out);
   }

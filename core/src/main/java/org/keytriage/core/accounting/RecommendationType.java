@@ -15,7 +15,8 @@ public enum RecommendationType {
   /** An active key that took no call while others did. */
   IDLE_KEY("idle_key", 5),
   /** A key switched off, or quarantined. */
-  INACTIVE_KEY("inactive_key", 5);
+  INACTIVE_KEY("inactive_key", 5),
+  ROTATION_DUE("rotation_due", 5);
 
   private final String id;
   private final int penalty;

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.keytriage.core.metrics.internal.TextFormat;
+import org.keytriage.core.requests.RequestLog;
+import org.keytriage.core.requests.RequestLogStats;
 import java.util.function.Supplier;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.accounting.KeyMetrics;
@@ -27,26 +31,52 @@ public final class PrometheusText {
 
   private final RequestMetrics requests;
   private final Supplier<List<KeyMetrics>> keys;
+  private final Supplier<Optional<RequestLogStats>> requestLog;
 
   /**
    * @param requests the request series
    * @param keys each key's figures now, called once per render
    */
   public PrometheusText(RequestMetrics requests, Supplier<List<KeyMetrics>> keys) {
-    this.requests = Objects.requireNonNull(requests, "requests");
-    this.keys = Objects.requireNonNull(keys, "keys");
+    this(requests, keys, Optional::empty);
   }
 
-  /** The request series and the engine's per-key figures. */
+  /** @param requestLog the request log writer's figures, when there is one */
+  public PrometheusText(RequestMetrics requests, Supplier<List<KeyMetrics>> keys,
+      Supplier<Optional<RequestLogStats>> requestLog) {
+    this.requests = Objects.requireNonNull(requests, "requests");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.requestLog = Objects.requireNonNull(requestLog, "requestLog");
+  }
+
+  /** The request series, the engine's per-key figures and its request log's. */
   public static PrometheusText of(KeyTriage keyTriage, RequestMetrics requests) {
-    return new PrometheusText(requests, keyTriage::keyMetrics);
+    return new PrometheusText(requests, keyTriage::keyMetrics,
+        () -> keyTriage.requestLog().map(RequestLog::stats));
   }
 
   /** Writes every series; what was written is incomplete if {@code out} fails. */
   public void writeTo(Appendable out) throws IOException {
     requests.writeTo(out);
     KeyGauges.writeTo(out, keys.get());
+    Optional<RequestLogStats> log = requestLog.get();
+    if (log.isPresent()) {
+      RequestLogStats s = log.get();
+      TextFormat.header(out, "keytriage_request_log_rows_total",
+          "Request log rows since start, by what became of them: written to the store, or dropped because too many"
+              + " waited (the database was down or too slow longer than keytriage.request-log.capacity allows)",
+          "counter");
+      TextFormat.sample(out, "keytriage_request_log_rows_total", STATE, List.of("written"),
+          TextFormat.number(s.written()));
+      TextFormat.sample(out, "keytriage_request_log_rows_total", STATE, List.of("dropped"),
+          TextFormat.number(s.dropped()));
+      TextFormat.header(out, "keytriage_request_log_rows_waiting",
+          "Request log rows waiting to be written to the store", "gauge");
+      TextFormat.sample(out, "keytriage_request_log_rows_waiting", List.of(), List.of(), TextFormat.number(s.waiting()));
+    }
   }
+
+  private static final List<String> STATE = List.of("state");
 
   /** Every series as one text, ready to be served. */
   public String render() {

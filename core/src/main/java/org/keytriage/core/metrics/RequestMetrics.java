@@ -70,6 +70,14 @@ public final class RequestMetrics implements GatewayEventListener {
       "Times the gateway took a key out of routing, by key and penalty (rate_limited, circuit_opened,"
           + " quarantined)", "key", "penalty");
 
+  private final Counter<LongAdder> integratorRequests = Counter.ofLongs("keytriage_integrator_requests_total",
+      "Client requests that ended, by integrator (the department a token belongs to; library for a Java program)"
+          + " and outcome (success or the error code): what chargeback counts", "integrator", "outcome");
+  private final Counter<LongAdder> integratorTokens = Counter.ofLongs("keytriage_integrator_tokens_total",
+      "Tokens booked, by integrator", "integrator");
+  private final Counter<DoubleAdder> integratorCost = Counter.ofDoubles("keytriage_integrator_cost_dollars_total",
+      "Cost booked in dollars, by integrator", "integrator");
+
   private final Predicate<String> knownTaskType;
   private final ToDoubleFunction<String> costPerToken;
 
@@ -107,11 +115,14 @@ public final class RequestMetrics implements GatewayEventListener {
       String task = taskLabel(s.taskType());
       ended(task, s.keyId(), SUCCESS, s.origin().label(), s.durationNanos(), s.attempts());
       booked(task, s.keyId(), s.totalTokens(), s.cost());
+      charged(s.callerId(), SUCCESS, s.totalTokens(), s.cost());
     } else if (event instanceof RequestFailed f) {
       String task = taskLabel(f.taskType());
       String key = f.keyId() == null ? NO_KEY : f.keyId();
       ended(task, key, f.code().code(), f.origin().label(), f.durationNanos(), f.attempts());
-      booked(task, key, f.tokens(), f.keyId() == null ? 0 : f.tokens() * costPerToken.applyAsDouble(f.keyId()));
+      double dollars = f.keyId() == null ? 0 : f.tokens() * costPerToken.applyAsDouble(f.keyId());
+      booked(task, key, f.tokens(), dollars);
+      charged(f.callerId(), f.code().code(), f.tokens(), dollars);
     } else if (event instanceof KeyPenalised p) {
       penalties.at(p.keyId(), label(p.penalty())).increment();
     }
@@ -125,6 +136,19 @@ public final class RequestMetrics implements GatewayEventListener {
     cost.writeTo(out);
     failovers.writeTo(out);
     penalties.writeTo(out);
+    integratorRequests.writeTo(out);
+    integratorTokens.writeTo(out);
+    integratorCost.writeTo(out);
+  }
+
+  private void charged(String integrator, String outcome, long tokenCount, double dollars) {
+    integratorRequests.at(integrator, outcome).increment();
+    if (tokenCount > 0) {
+      integratorTokens.at(integrator).add(tokenCount);
+    }
+    if (dollars > 0) {
+      integratorCost.at(integrator).add(dollars);
+    }
   }
 
   private void ended(String task, String key, String outcome, String origin, long nanos, int attempts) {

@@ -41,6 +41,7 @@ public final class Reports {
   private final CounterExchange counters;
   private final BudgetLedger budgets;
   private final Clock clock;
+  private volatile java.time.Duration rotationMaxAge = OptimizationAdvisor.DEFAULT_ROTATION_MAX_AGE;
 
   public Reports(KeyRegistry keys, Router router, UsageLedger ledger, UsageAccounting accounting,
       CounterExchange counters, BudgetLedger budgets, Clock clock) {
@@ -146,8 +147,18 @@ public final class Reports {
     return new HealthAssessor().assess(clock.instant(), keyMetrics(), configuredTaskTypes());
   }
 
+  /** Keys whose secret is older than this are recommended for rotation (default 90 days). */
+  public void rotationMaxAge(java.time.Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("the rotation age must be positive, was " + value);
+    }
+    this.rotationMaxAge = value;
+  }
+
   /** The guide's {@code optimize_api_key_allocation()}. */
   public OptimizationReport optimize() {
-    return new OptimizationAdvisor().advise(metrics(), configuredTaskTypes());
+    Map<String, java.time.Instant> rotated = new java.util.HashMap<>();
+    keys.all().forEach(k -> k.rotatedAt().ifPresent(at -> rotated.put(k.keyId(), at)));
+    return new OptimizationAdvisor().advise(metrics(), configuredTaskTypes(), rotated, rotationMaxAge);
   }
 }

@@ -137,7 +137,8 @@ class RequestMetricsTest {
     Exposition e = render(List.of(key));
     assertThat(e.typedNames()).containsExactly("keytriage_requests_total", "keytriage_request_duration_seconds",
         "keytriage_tokens_total", "keytriage_cost_dollars_total", "keytriage_failovers_total",
-        "keytriage_key_penalties_total", "keytriage_key_requests_in_window", "keytriage_key_tokens_in_window",
+        "keytriage_key_penalties_total", "keytriage_integrator_requests_total", "keytriage_integrator_tokens_total",
+        "keytriage_integrator_cost_dollars_total", "keytriage_key_requests_in_window", "keytriage_key_tokens_in_window",
         "keytriage_key_rpm_limit", "keytriage_key_tpm_limit", "keytriage_key_active", "keytriage_key_usable",
         "keytriage_key_cooling_down", "keytriage_key_cooldown_remaining_seconds", "keytriage_key_quarantined",
         "keytriage_key_circuit_state", "keytriage_key_budget_utilisation_ratio");

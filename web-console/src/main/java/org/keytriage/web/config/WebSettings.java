@@ -35,6 +35,8 @@ import org.keytriage.core.upstream.UpstreamSettings;
  *       <td>{@code name:sha256hex:task|task,...}; see {@link org.keytriage.web.security.Integrators}</td></tr>
  *   <tr><td>{@value #USERS}</td><td>none (every {@code /api/v1} call is 401)</td>
  *       <td>{@code name:role|role:PBKDF2 hash,...}; see {@link org.keytriage.web.security.UserAccounts}</td></tr>
+ *   <tr><td>{@value #ROTATION_MAX_AGE_DAYS}</td><td>90</td><td>days after which the optimisation
+ *       report recommends rotating a key's secret (from its rotated_at)</td></tr>
  *   <tr><td>{@code keytriage.batch.*}</td><td>see {@link BatchSettings}</td>
  *       <td>limits, concurrency and retention of {@code /api/v1/batches}</td></tr>
  *   <tr><td>{@code keytriage.db.*}, {@code keytriage.request-log.*}</td><td>an H2 file under the
@@ -57,6 +59,7 @@ public final class WebSettings {
   public static final String MODELS_CACHE = "keytriage.models-cache-seconds";
   public static final String INTEGRATORS = "keytriage.integrators";
   public static final String USERS = "keytriage.users";
+  public static final String ROTATION_MAX_AGE_DAYS = "keytriage.rotation-max-age-days";
   public static final String BATCH_MAX_ITEMS = "keytriage.batch.max-items";
   public static final String BATCH_CONCURRENCY = "keytriage.batch.concurrency";
   public static final String BATCH_THREADS = "keytriage.batch.threads";
@@ -82,6 +85,7 @@ public final class WebSettings {
   private final Map<String, String> clusterProperties;
   private final BatchSettings batch;
   private final DatabaseSettings database;
+  private final Duration rotationMaxAge;
 
   /** Default of {@value #MAX_REQUEST_BYTES}: 1 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
@@ -119,6 +123,7 @@ public final class WebSettings {
         Duration.ofMinutes(positive(source, BATCH_RETENTION, BatchSettings.DEFAULT_RETENTION_MINUTES)),
         positive(source, BATCH_MAX_REQUEST_BYTES, BatchSettings.DEFAULT_MAX_REQUEST_BYTES));
     this.database = DatabaseSettings.from(source, configDir);
+    this.rotationMaxAge = Duration.ofDays(positive(source, ROTATION_MAX_AGE_DAYS, 90));
   }
 
   private static int intValue(long value) {
@@ -241,6 +246,11 @@ public final class WebSettings {
    */
   public Map<String, String> clusterProperties() {
     return clusterProperties;
+  }
+
+  /** Keys whose secret is older than this are recommended for rotation ({@value #ROTATION_MAX_AGE_DAYS}). */
+  public Duration rotationMaxAge() {
+    return rotationMaxAge;
   }
 
   /** The {@code keytriage.db.*} and {@code keytriage.request-log.*} settings. */

@@ -39,7 +39,7 @@ public final class EngineOpener {
       cluster = ClusterBackends.start(ClusterSettings.fromProperties(settings.clusterProperties()), Clock.systemUTC());
       KeyTriage.Builder builder = cluster.configure(KeyTriage.builderDefaults().classLoader(classLoader));
       settings.pluginsDir().ifPresent(builder::pluginsDirectory);
-      builder.upstream(upstreamSettings(settings));
+      builder.upstream(upstreamSettings(settings)).rotationMaxAge(settings.rotationMaxAge());
       if (store != null) {
         builder.requestLog(store.requestLog(), settings.database().requestLog()).auditTrail(store.auditTrail())
             // run-time key changes: written to the database, shared through the cluster's catalogue

@@ -604,6 +604,11 @@ class KeyTriageServerIT {
         .contains("origin=\"v1\""));
     assertThat(lines).anySatisfy(l -> assertThat(l)
         .startsWith("keytriage_request_duration_seconds_bucket{task_type=\"medical_text_analysis\",le=\"+Inf\"}"));
+    assertThat(lines).anySatisfy(l -> assertThat(l)
+        .startsWith("keytriage_integrator_requests_total{integrator=\"ehr\",outcome=\"success\"}"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_integrator_cost_dollars_total{integrator=\"ehr\"}"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_request_log_rows_total{state=\"dropped\"} 0"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("keytriage_request_log_rows_waiting "));
     // seconds, not nanoseconds: a simulated call takes well under a minute
     assertThat(lines).anySatisfy(l -> assertThat(l)
         .startsWith("keytriage_request_duration_seconds_sum{task_type=\"medical_text_analysis\"}")
