@@ -24,6 +24,9 @@
 #   SERVER_CPU=1          taskset CPU list of Payara Micro
 #   CLIENT_CPU=0          taskset CPU list of the simulator and the load driver
 #   ORDER="before after"  which build runs first; swap it in a second run to see the order's bias
+#   BEFORE_PROPERTIES="keytriage.db.enabled=false"   extra server settings (space-separated name=value) of the
+#   AFTER_PROPERTIES=""   "before" or "after" build: with BEFORE_BUNDLE set to this work tree's bundle, the same
+#                         WAR compared with two settings (e.g. the store off and on)
 #   MAX_RUN_SECONDS=900   the run (builds excluded) is refused if its estimate is longer, stopped if it is
 #   CLUSTER_SCENARIOS="chat:50 refusal:50"   after the builds, the same load on three Payara Micro nodes of the
 #                         "after" WAR in one data grid (keytriage.cluster.mode=jndi, TCP-IP join on 127.0.0.1,
@@ -67,6 +70,8 @@ server_cpu="${SERVER_CPU:-1}"
 client_cpu="${CLIENT_CPU:-0}"
 max_run="${MAX_RUN_SECONDS:-900}"
 order="${ORDER:-before after}"
+before_properties="${BEFORE_PROPERTIES:-}"
+after_properties="${AFTER_PROPERTIES:-}"
 jar="$here/target/keytriage-benchmarks.jar"
 out_json="$here/target/server-load.json"
 logs="$here/target/server-load-logs"
@@ -263,6 +268,11 @@ run_build() {
   local name="$1" war="$2" port
   port="$(free_port)"
   mkdir -p "$work/$name/tmp"
+  # this build's settings: the common ones and its own extras
+  cp "$work/keytriage.properties" "$work/$name.properties"
+  local extra="$before_properties"
+  [[ "$name" == after ]] && extra="$after_properties"
+  for setting in $extra; do echo "$setting" >>"$work/$name.properties"; done
   echo "Starting Payara Micro with the $name WAR on 127.0.0.1:$port (CPU $server_cpu) ..."
   # Payara Micro unpacks ~100 MB into java.io.tmpdir and --rootdir: both inside the work folder
   local jfr_opts=() bundle_opts=() payara_opts=()
@@ -280,7 +290,7 @@ run_build() {
     -Djava.io.tmpdir="$work/$name/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$after_bundle/payara-micro.jar" --deploy "$war" --contextroot / --port "$port" \
     --nocluster --interfaces 127.0.0.1 --rootdir "$work/$name/payara" \
-    --systemProperties "$work/keytriage.properties" --prebootcommandfile "$work/preboot.txt" "${payara_opts[@]}" \
+    --systemProperties "$work/$name.properties" --prebootcommandfile "$work/preboot.txt" "${payara_opts[@]}" \
     </dev/null >"$work/payara-$name.log" 2>&1 &
   local payara=$!
   pids+=("$payara")

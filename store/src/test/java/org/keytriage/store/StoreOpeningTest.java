@@ -43,7 +43,7 @@ class StoreOpeningTest {
           assertThat(rs.getBoolean(2)).isTrue();
           applied.add(rs.getString(1));
         }
-        assertThat(applied).containsExactly("1", "2", "3", "4");
+        assertThat(applied).containsExactly("1", "2", "3", "4", "5");
       }
     } finally {
       StoreOnDatabase.POSTGRES.cleanUp(settings);

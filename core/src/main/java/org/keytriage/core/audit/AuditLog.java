@@ -132,7 +132,7 @@ public final class AuditLog implements GatewayEventListener, AutoCloseable {
           TimeUnit.MILLISECONDS.sleep(backoff);
         }
       } catch (InterruptedException e) {
-        // close() interrupts a wait; the loop condition decides
+        return; // the JVM stops this thread: what waits is written by close()
       }
     }
   }
@@ -157,7 +157,8 @@ public final class AuditLog implements GatewayEventListener, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    // no interrupt: it would reach a JDBC driver in the middle of its I/O, and H2 closes its whole
+    // file database when the thread writing it is interrupted; the loop sees the flag within one poll
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {

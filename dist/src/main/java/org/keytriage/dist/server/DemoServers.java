@@ -74,6 +74,11 @@ final class DemoServers implements AutoCloseable {
     Path preboot = work.resolve("payara-preboot.txt");
     StringBuilder props = new StringBuilder("# the demo's KeyTriage settings (MicroProfile Config via system properties)\n");
     credentials.serverProperties(configDir).forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+    // a master key of the demo's own, so keys can be added and rotated through /api/v1/keys; it goes with
+    // the demo's folder (the store is the embedded default under the config dir, as for a first ./keytriage run)
+    Path masterKey = work.resolve("master.key");
+    write(masterKey, org.keytriage.store.SecretCipher.generate() + "\n");
+    props.append("keytriage.master-key-file=").append(masterKey).append('\n');
     write(properties, props.toString());
     // Payara Micro's HTTP listener listens on every interface unless told otherwise
     write(preboot, "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n");

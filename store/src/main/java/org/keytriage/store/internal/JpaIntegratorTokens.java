@@ -130,8 +130,14 @@ public final class JpaIntegratorTokens implements IntegratorTokenStore {
     return () -> listeners.remove(listener);
   }
 
+  /** Stops polling; never interrupts a poll under way (H2 closes its file database when the thread writing it is interrupted). */
   @Override
   public void close() {
-    poller.shutdownNow();
+    poller.shutdown();
+    try {
+      poller.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

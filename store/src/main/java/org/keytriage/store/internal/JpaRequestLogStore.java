@@ -1,7 +1,10 @@
 package org.keytriage.store.internal;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,11 +25,10 @@ import org.keytriage.core.requests.SpendRow;
 
 /**
  * The request log and spend roll-ups in the database. An append inserts the rows and adds them to
- * their hourly cells in one transaction. It is idempotent: rows whose id is already stored (a
- * batch retried after a commit whose answer was lost) are skipped with their spend, so a retry
- * never counts twice. A cell is added to with one {@code UPDATE … SET cost = cost + ?} (the
- * database serialises concurrent appends from several nodes on the row); a missing cell is
- * inserted, and two nodes inserting the same cell at once make one of them retry its batch.
+ * their hourly cells in one transaction, as plain JDBC batches on the persistence unit's connection.
+ * It is idempotent: when the insert fails (a batch retried after a commit whose answer was lost), it
+ * is made again without the rows already stored and their spend, so a retry never counts twice. Two
+ * nodes inserting the same new cell at once make one of them retry its batch the same way.
  */
 public final class JpaRequestLogStore implements RequestLogStore {
   private final Jpa jpa;
@@ -40,39 +42,114 @@ public final class JpaRequestLogStore implements RequestLogStore {
     if (rows.isEmpty()) {
       return;
     }
-    jpa.run(em -> {
-      List<String> ids = rows.stream().map(RequestRecord::requestId).toList();
-      Set<String> stored = new HashSet<>(em.createQuery(
-              "SELECT r.requestId FROM RequestRow r WHERE r.requestId IN :ids", String.class)
-          .setParameter("ids", ids).getResultList());
-      List<RequestRecord> fresh = new ArrayList<>(rows.size());
-      Set<String> seen = new HashSet<>();
-      for (RequestRecord r : rows) {
-        if (!stored.contains(r.requestId()) && seen.add(r.requestId())) {
-          fresh.add(r);
-          em.persist(RequestRow.of(r));
-        }
-      }
-      HourlySpend.of(fresh).forEach((cell, totals) -> addToCell(em, cell, totals));
-    });
+    try {
+      jpa.run(em -> insert(em.unwrap(Connection.class), rows));
+    } catch (RuntimeException firstTry) {
+      // most likely a batch retried after a commit whose answer was lost: its rows are there
+      // already. Again, leaving out the stored ones (and their spend); a real failure fails again.
+      jpa.run(em -> {
+        Connection c = em.unwrap(Connection.class);
+        insert(c, withoutStored(c, rows));
+      });
+    }
   }
 
-  private static void addToCell(EntityManager em, HourlySpend cell, HourlySpend.Totals t) {
-    int updated = em.createQuery("UPDATE SpendHourRow c SET c.requests = c.requests + :requests,"
-            + " c.promptTokens = c.promptTokens + :prompt, c.completionTokens = c.completionTokens + :completion,"
-            + " c.cost = c.cost + :cost WHERE c.hourStartMs = :hour AND c.keyId = :key AND c.taskType = :task"
-            + " AND c.integrator = :integrator")
-        .setParameter("requests", t.requests())
-        .setParameter("prompt", t.promptTokens())
-        .setParameter("completion", t.completionTokens())
-        .setParameter("cost", t.cost())
-        .setParameter("hour", cell.hour().toEpochMilli())
-        .setParameter("key", cell.keyId())
-        .setParameter("task", cell.taskType())
-        .setParameter("integrator", cell.integrator())
-        .executeUpdate();
-    if (updated == 0) {
-      em.persist(SpendHourRow.of(cell, t));
+  /**
+   * The rows as one JDBC batch (the request log is the store's only high-volume write: at a
+   * thousand requests a second, entity bookkeeping per row would cost more CPU than the request),
+   * then their hourly cells, in the caller's transaction.
+   */
+  private static void insert(Connection c, List<RequestRecord> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO kt_request_log (request_id, ended_at_ms,"
+        + " integrator, origin, task_type, key_id, attempts, prompt_tokens, completion_tokens, cost, latency_ms,"
+        + " outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (RequestRecord r : rows) {
+        insert.setString(1, r.requestId());
+        insert.setLong(2, r.at().toEpochMilli());
+        insert.setString(3, r.integrator());
+        insert.setString(4, r.origin().name());
+        insert.setString(5, r.taskType());
+        insert.setString(6, r.keyId());
+        insert.setInt(7, r.attempts());
+        insert.setLong(8, r.promptTokens());
+        insert.setLong(9, r.completionTokens());
+        insert.setDouble(10, r.cost());
+        insert.setLong(11, r.latencyMillis());
+        insert.setString(12, r.outcome());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      addToCells(c, HourlySpend.of(rows));
+    } catch (SQLException e) {
+      throw new IllegalStateException("request log batch of " + rows.size() + " rows not written: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static List<RequestRecord> withoutStored(Connection c, List<RequestRecord> rows) {
+    Set<String> stored = new HashSet<>();
+    StringBuilder sql = new StringBuilder("SELECT request_id FROM kt_request_log WHERE request_id IN (");
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    try (PreparedStatement select = c.prepareStatement(sql.append(')').toString())) {
+      for (int i = 0; i < rows.size(); i++) {
+        select.setString(i + 1, rows.get(i).requestId());
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("request log rows could not be checked: " + e.getMessage(), e);
+    }
+    List<RequestRecord> fresh = new ArrayList<>(rows.size());
+    Set<String> seen = new HashSet<>();
+    for (RequestRecord r : rows) {
+      if (!stored.contains(r.requestId()) && seen.add(r.requestId())) {
+        fresh.add(r);
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * Adds each cell with one {@code UPDATE ... SET cost = cost + ?} (the database serialises
+   * concurrent appends from several nodes on the row), inserting the cells no row had yet.
+   */
+  private static void addToCells(Connection c, Map<HourlySpend, HourlySpend.Totals> cells) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement("UPDATE kt_spend_hour SET requests = requests + ?,"
+            + " prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, cost = cost + ?"
+            + " WHERE hour_start_ms = ? AND key_id = ? AND task_type = ? AND integrator = ?");
+        PreparedStatement insert = c.prepareStatement("INSERT INTO kt_spend_hour (hour_start_ms, key_id, task_type,"
+            + " integrator, requests, prompt_tokens, completion_tokens, cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Map.Entry<HourlySpend, HourlySpend.Totals> e : cells.entrySet()) {
+        HourlySpend cell = e.getKey();
+        HourlySpend.Totals t = e.getValue();
+        update.setLong(1, t.requests());
+        update.setLong(2, t.promptTokens());
+        update.setLong(3, t.completionTokens());
+        update.setDouble(4, t.cost());
+        update.setLong(5, cell.hour().toEpochMilli());
+        update.setString(6, cell.keyId());
+        update.setString(7, cell.taskType());
+        update.setString(8, cell.integrator());
+        if (update.executeUpdate() == 0) {
+          insert.setLong(1, cell.hour().toEpochMilli());
+          insert.setString(2, cell.keyId());
+          insert.setString(3, cell.taskType());
+          insert.setString(4, cell.integrator());
+          insert.setLong(5, t.requests());
+          insert.setLong(6, t.promptTokens());
+          insert.setLong(7, t.completionTokens());
+          insert.setDouble(8, t.cost());
+          insert.executeUpdate();
+        }
+      }
     }
   }
 

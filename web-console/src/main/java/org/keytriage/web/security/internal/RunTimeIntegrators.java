@@ -78,7 +78,12 @@ public class RunTimeIntegrators {
       subscription.close();
     }
     if (flusher != null) {
-      flusher.shutdownNow();
+      flusher.shutdown(); // not shutdownNow: an interrupt in the middle of a write would close an H2 database
+      try {
+        flusher.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       flushLastUses();
     }
   }
