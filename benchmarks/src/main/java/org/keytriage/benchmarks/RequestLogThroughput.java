@@ -88,7 +88,6 @@ public final class RequestLogThroughput {
     String[] keys = {"k1", "k2", "k3", "k4"};
     String[] tasks = {"medical_text_analysis", "genomics_analysis", "batch_processing"};
     long i = 0;
-    long stopAt = 0;
     long start = System.nanoTime();
     while (System.nanoTime() < end) {
       if (rate > 0) {
@@ -110,9 +109,8 @@ public final class RequestLogThroughput {
       i++;
     }
     long writtenAtEnd = log.stats().written();
-    stopAt = System.nanoTime();
     log.close();
-    return new long[] {rate > 0 ? log.stats().written() : writtenAtEnd, log.stats().dropped(), stopAt};
+    return new long[] {rate > 0 ? log.stats().written() : writtenAtEnd, log.stats().dropped()};
   }
 
   /** A store that takes every batch and keeps nothing. */

@@ -63,11 +63,32 @@ class StoreOpeningTest {
   }
 
   @Test
+  void aDatabaseThatGoesAwayIsA503WithRetryAfterNotAFailureOfItsOwn() throws Exception {
+    StoreSettings settings = TestDatabases.h2();
+    try (Store store = Store.open(settings)) {
+      try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl())) {
+        c.createStatement().execute("SHUTDOWN"); // the database is gone
+      }
+
+      assertThatThrownBy(() -> store.requestLog().find(RequestQuery.all()))
+          .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
+            assertThat(e.code()).isEqualTo(org.keytriage.core.errors.ErrorCode.STORE_UNAVAILABLE);
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(5));
+          })
+          .hasMessageContaining("did not answer");
+      assertThatThrownBy(() -> store.integratorTokens().revoke("nope", java.time.Instant.now()))
+          .isInstanceOf(StoreUnavailableException.class);
+    }
+  }
+
+  @Test
   void settingsRefuseWhatCannotWork() {
     assertThatThrownBy(() -> StoreSettings.builder("jdbc:mysql://db/kt").build())
         .hasMessageContaining("keytriage.db.url must be an H2");
     assertThatThrownBy(() -> StoreSettings.builder("jdbc:h2:mem:x").schema("a;drop").build())
         .hasMessageContaining("keytriage.db.schema");
-    assertThat(StoreSettings.builder("jdbc:h2:mem:x").password("pw").build().toString()).doesNotContain("pw,");
+    assertThat(StoreSettings.builder("jdbc:h2:mem:x").password("s3cret-pw").build().toString())
+        .contains("password=***").doesNotContain("s3cret-pw");
   }
 }

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.keytriage.store.StoreSettings;
+import org.keytriage.store.StoreUnavailableException;
 
 /** The store's entity manager factory, and transactions on it. */
 public final class Jpa implements AutoCloseable {
@@ -77,9 +78,18 @@ public final class Jpa implements AutoCloseable {
         + "library add org.eclipse.persistence:org.eclipse.persistence.jpa to the class path.");
   }
 
-  /** Runs {@code work} in one transaction and returns its result; rolls back when it throws. */
+  /**
+   * Runs {@code work} in one transaction and returns its result; rolls back when it throws.
+   *
+   * @throws org.keytriage.store.StoreUnavailableException when the database refused or did not answer
+   */
   public <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
+    EntityManager em;
+    try {
+      em = factory.createEntityManager();
+    } catch (RuntimeException e) {
+      throw StoreUnavailableException.during(e);
+    }
     EntityTransaction tx = em.getTransaction();
     try {
       tx.begin();
@@ -94,7 +104,7 @@ public final class Jpa implements AutoCloseable {
           e.addSuppressed(rollback);
         }
       }
-      throw e;
+      throw StoreUnavailableException.during(e);
     } finally {
       em.close();
     }
@@ -108,13 +118,21 @@ public final class Jpa implements AutoCloseable {
     });
   }
 
-  /** Runs a read without a transaction. */
+  /**
+   * Runs a read without a transaction.
+   *
+   * @throws org.keytriage.store.StoreUnavailableException when the database refused or did not answer
+   */
   public <T> T read(Function<EntityManager, T> work) {
-    EntityManager em = factory.createEntityManager();
     try {
-      return work.apply(em);
-    } finally {
-      em.close();
+      EntityManager em = factory.createEntityManager();
+      try {
+        return work.apply(em);
+      } finally {
+        em.close();
+      }
+    } catch (RuntimeException e) {
+      throw StoreUnavailableException.during(e);
     }
   }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.keytriage.core.events.Origin;
 import org.keytriage.core.requests.RequestRecord;
 
-/** A row of {@code kt_request_log}. */
+/** A row of {@code kt_request_log}, for queries (rows are written by JDBC batches). */
 @Entity
 @Table(name = "kt_request_log")
 public class RequestRow {
@@ -44,23 +44,6 @@ public class RequestRow {
   String outcome;
 
   protected RequestRow() {}
-
-  static RequestRow of(RequestRecord r) {
-    RequestRow row = new RequestRow();
-    row.requestId = r.requestId();
-    row.endedAtMs = r.at().toEpochMilli();
-    row.integrator = r.integrator();
-    row.origin = r.origin().name();
-    row.taskType = r.taskType();
-    row.keyId = r.keyId();
-    row.attempts = r.attempts();
-    row.promptTokens = r.promptTokens();
-    row.completionTokens = r.completionTokens();
-    row.cost = r.cost();
-    row.latencyMs = r.latencyMillis();
-    row.outcome = r.outcome();
-    return row;
-  }
 
   RequestRecord toRecord() {
     return new RequestRecord(requestId, Instant.ofEpochMilli(endedAtMs), integrator, Origin.valueOf(origin), taskType,

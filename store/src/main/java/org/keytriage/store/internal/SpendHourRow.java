@@ -7,9 +7,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
-import org.keytriage.core.requests.HourlySpend;
 
-/** A row of {@code kt_spend_hour}: one cell of the spend roll-up. */
+/** A row of {@code kt_spend_hour}: one cell of the spend roll-up, for queries (cells are written by JDBC batches). */
 @Entity
 @Table(name = "kt_spend_hour")
 @IdClass(SpendHourRow.Id.class)
@@ -40,19 +39,6 @@ public class SpendHourRow {
   double cost;
 
   protected SpendHourRow() {}
-
-  static SpendHourRow of(HourlySpend cell, HourlySpend.Totals t) {
-    SpendHourRow row = new SpendHourRow();
-    row.hourStartMs = cell.hour().toEpochMilli();
-    row.keyId = cell.keyId();
-    row.taskType = cell.taskType();
-    row.integrator = cell.integrator();
-    row.requests = t.requests();
-    row.promptTokens = t.promptTokens();
-    row.completionTokens = t.completionTokens();
-    row.cost = t.cost();
-    return row;
-  }
 
   /** The composite key. */
   public static final class Id implements Serializable {

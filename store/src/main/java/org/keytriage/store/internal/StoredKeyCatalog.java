@@ -65,7 +65,7 @@ public final class StoredKeyCatalog implements KeyCatalogStore {
         "Key '" + key.keyId() + "' was not stored: its secret must be encrypted at rest and this server has no "
             + "master key. " + MasterKeys.HOW_TO_SET));
     String ciphertext = c.encrypt(key.keyId(), key.apiKey());
-    write(key.keyId(), () -> jpa.run(em -> {
+    jpa.run(em -> {
       KeyRow row = em.find(KeyRow.class, key.keyId());
       if (row == null) {
         row = new KeyRow(key.keyId());
@@ -76,13 +76,13 @@ public final class StoredKeyCatalog implements KeyCatalogStore {
       row.rotatedAtMs = key.rotatedAt().map(java.time.Instant::toEpochMilli).orElse(null);
       row.updatedAtMs = clock.millis();
       row.retiredAtMs = null;
-    }));
+    });
     shared.put(key);
   }
 
   @Override
   public void retire(String keyId) {
-    write(keyId, () -> jpa.run(em -> {
+    jpa.run(em -> {
       KeyRow row = em.find(KeyRow.class, keyId);
       if (row == null) {
         row = new KeyRow(keyId); // a key of the configuration file: its retirement is what is stored
@@ -91,18 +91,8 @@ public final class StoredKeyCatalog implements KeyCatalogStore {
       row.secret = null; // destroyed at rest; the key's configuration stays for its history
       row.updatedAtMs = clock.millis();
       row.retiredAtMs = clock.millis();
-    }));
+    });
     shared.retire(keyId);
-  }
-
-  private static void write(String keyId, Runnable transaction) {
-    try {
-      transaction.run();
-    } catch (RuntimeException e) {
-      throw new KeyTriageException(ErrorCode.STORE_UNAVAILABLE, "The change to key '" + keyId + "' was not made: the "
-          + "store's database refused it (" + e.getClass().getSimpleName() + "). Nothing was changed; try again "
-          + "when the database is reachable.", e);
-    }
   }
 
   @Override
