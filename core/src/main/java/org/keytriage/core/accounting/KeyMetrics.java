@@ -97,6 +97,29 @@ public record KeyMetrics(
     return Math.max((double) currentRpm / maxRpm, (double) currentTpm / maxTpm);
   }
 
+  /**
+   * One word for the key's state, the most serious first: {@code inactive}, {@code quarantined},
+   * {@code circuit_open}, {@code cooling_down}, {@code over_budget} or {@code available}.
+   */
+  public String status() {
+    if (!active) {
+      return "inactive";
+    }
+    if (quarantined) {
+      return "quarantined";
+    }
+    if (circuitState == CircuitState.OPEN) {
+      return "circuit_open";
+    }
+    if (coolingDown) {
+      return "cooling_down";
+    }
+    if (budgetUtilisation >= 1.0) {
+      return "over_budget";
+    }
+    return "available";
+  }
+
   public boolean serves(String taskType) {
     return backup || taskTypes.contains(taskType);
   }

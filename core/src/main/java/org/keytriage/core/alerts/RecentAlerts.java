@@ -20,6 +20,11 @@ public final class RecentAlerts implements AlertSink {
 
   private final int capacity;
   private final Deque<Alert> alerts = new ArrayDeque<>();
+  // guarded by alerts; an acknowledgement goes when its alert is dropped
+  private final java.util.Map<Alert, Acknowledgement> acknowledged = new java.util.HashMap<>();
+
+  /** Who acknowledged an alert, and when. */
+  public record Acknowledgement(String by, java.time.Instant at) {}
 
   public RecentAlerts() {
     this(DEFAULT_CAPACITY);
@@ -36,7 +41,7 @@ public final class RecentAlerts implements AlertSink {
   public void raise(Alert alert) {
     synchronized (alerts) {
       if (alerts.size() == capacity) {
-        alerts.removeFirst();
+        acknowledged.remove(alerts.removeFirst());
       }
       alerts.addLast(alert);
     }
@@ -69,6 +74,27 @@ public final class RecentAlerts implements AlertSink {
       }
     }
     return out;
+  }
+
+  /**
+   * Marks a kept alert as seen by an operator; false when it is no longer kept (or was acknowledged
+   * already, which keeps the first acknowledgement).
+   */
+  public boolean acknowledge(Alert alert, String by, java.time.Instant at) {
+    synchronized (alerts) {
+      if (!alerts.contains(alert) || acknowledged.containsKey(alert)) {
+        return false;
+      }
+      acknowledged.put(alert, new Acknowledgement(by, at));
+      return true;
+    }
+  }
+
+  /** The acknowledgement of a kept alert, if an operator gave one. */
+  public java.util.Optional<Acknowledgement> acknowledgement(Alert alert) {
+    synchronized (alerts) {
+      return java.util.Optional.ofNullable(acknowledged.get(alert));
+    }
   }
 
   public int capacity() {

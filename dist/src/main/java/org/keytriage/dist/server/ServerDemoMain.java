@@ -108,6 +108,7 @@ public final class ServerDemoMain {
     out.println("🚀 KeyTriage is running (Ctrl-C stops it and the simulator)");
     out.println("  OpenAI-compatible API  " + base + "/v1   (X-Task-Type picks the task type; default medical_text_analysis)");
     out.println("  Typed task API         " + base + "/api/v1/tasks/{task type}   " + base + "/api/v1/batches");
+    out.println("  Admin console          " + base + "/console   (sign in with the admin or ops login below)");
     out.println("  Operators' API         " + base + "/api/v1/keys  …/metrics  …/health  …/optimization  …/strategies  …/task-types  …/alerts");
     out.println("  Prometheus metrics     " + base + "/prometheus (ops login)   server's own: " + base + "/metrics");
     out.println("  Health probes          " + base + "/health/ready  " + base + "/health/live");

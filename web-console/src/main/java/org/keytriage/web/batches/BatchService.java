@@ -93,6 +93,11 @@ public class BatchService {
     return served;
   }
 
+  /** Every batch kept (running, and finished ones until they expire). */
+  public java.util.List<Batch> all() {
+    return registry.all();
+  }
+
   public Optional<Batch> find(String id) {
     return registry.find(id);
   }

@@ -37,6 +37,10 @@ import org.keytriage.core.upstream.UpstreamSettings;
  *       <td>{@code name:role|role:PBKDF2 hash,...}; see {@link org.keytriage.web.security.UserAccounts}</td></tr>
  *   <tr><td>{@value #ROTATION_MAX_AGE_DAYS}</td><td>90</td><td>days after which the optimisation
  *       report recommends rotating a key's secret (from its rotated_at)</td></tr>
+ *   <tr><td>{@value #LOGIN_MAX_FAILURES}</td><td>5</td><td>failed sign-ins (console or HTTP Basic) for
+ *       one name from one address that pause its sign-ins; 4× that from one address, 10× for one name</td></tr>
+ *   <tr><td>{@value #LOGIN_WINDOW_MINUTES}</td><td>15</td><td>minutes those failures count, and so the
+ *       longest pause</td></tr>
  *   <tr><td>{@code keytriage.batch.*}</td><td>see {@link BatchSettings}</td>
  *       <td>limits, concurrency and retention of {@code /api/v1/batches}</td></tr>
  *   <tr><td>{@code keytriage.db.*}, {@code keytriage.request-log.*}</td><td>an H2 file under the
@@ -60,6 +64,8 @@ public final class WebSettings {
   public static final String INTEGRATORS = "keytriage.integrators";
   public static final String USERS = "keytriage.users";
   public static final String ROTATION_MAX_AGE_DAYS = "keytriage.rotation-max-age-days";
+  public static final String LOGIN_MAX_FAILURES = "keytriage.login.max-failures";
+  public static final String LOGIN_WINDOW_MINUTES = "keytriage.login.window-minutes";
   public static final String BATCH_MAX_ITEMS = "keytriage.batch.max-items";
   public static final String BATCH_CONCURRENCY = "keytriage.batch.concurrency";
   public static final String BATCH_THREADS = "keytriage.batch.threads";
@@ -86,6 +92,8 @@ public final class WebSettings {
   private final BatchSettings batch;
   private final DatabaseSettings database;
   private final Duration rotationMaxAge;
+  private final int loginMaxFailures;
+  private final Duration loginWindow;
 
   /** Default of {@value #MAX_REQUEST_BYTES}: 1 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
@@ -124,6 +132,8 @@ public final class WebSettings {
         positive(source, BATCH_MAX_REQUEST_BYTES, BatchSettings.DEFAULT_MAX_REQUEST_BYTES));
     this.database = DatabaseSettings.from(source, configDir);
     this.rotationMaxAge = Duration.ofDays(positive(source, ROTATION_MAX_AGE_DAYS, 90));
+    this.loginMaxFailures = (int) Math.min(Integer.MAX_VALUE, positive(source, LOGIN_MAX_FAILURES, 5));
+    this.loginWindow = Duration.ofMinutes(positive(source, LOGIN_WINDOW_MINUTES, 15));
   }
 
   private static int intValue(long value) {
@@ -251,6 +261,16 @@ public final class WebSettings {
   /** Keys whose secret is older than this are recommended for rotation ({@value #ROTATION_MAX_AGE_DAYS}). */
   public Duration rotationMaxAge() {
     return rotationMaxAge;
+  }
+
+  /** Failed sign-ins for one name from one address that pause its sign-ins ({@value #LOGIN_MAX_FAILURES}). */
+  public int loginMaxFailures() {
+    return loginMaxFailures;
+  }
+
+  /** How long failed sign-ins count ({@value #LOGIN_WINDOW_MINUTES}). */
+  public Duration loginWindow() {
+    return loginWindow;
   }
 
   /** The {@code keytriage.db.*} and {@code keytriage.request-log.*} settings. */

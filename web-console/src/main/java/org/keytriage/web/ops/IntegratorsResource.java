@@ -15,17 +15,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,19 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.keytriage.core.KeyTriage;
-import org.keytriage.core.audit.AuditRecord;
 import org.keytriage.core.integrators.IntegratorToken;
-import org.keytriage.core.integrators.IntegratorTokenStore;
 import org.keytriage.web.config.WebSettings;
-import org.keytriage.web.errors.ApiException;
 import org.keytriage.web.json.JsonText;
-import org.keytriage.web.ops.internal.IntegratorRequest;
 import org.keytriage.web.security.AllowedRoles;
 import org.keytriage.web.security.Integrator;
-import org.keytriage.web.security.Integrators;
 import org.keytriage.web.security.Roles;
-import org.keytriage.web.security.internal.RunTimeIntegrators;
 
 /**
  * Integrator tokens: the configuration's (read-only) and those created at run time, which are
@@ -57,12 +43,7 @@ import org.keytriage.web.security.internal.RunTimeIntegrators;
 @SecurityRequirement(name = "basicAuth")
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegratorsResource {
-  private static final Logger LOG = Logger.getLogger(IntegratorsResource.class.getName());
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Inject KeyTriage keyTriage;
-  @Inject Integrators integrators;
-  @Inject RunTimeIntegrators runTime;
+  @Inject IntegratorTokens tokens;
   @Inject WebSettings settings;
   @Context SecurityContext security;
 
@@ -76,18 +57,16 @@ public class IntegratorsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
   public String list() {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Integrator i : integrators.all()) {
-      if (i.tokenId().isEmpty()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", null);
-        m.put("name", i.name());
-        m.put("task_types", new ArrayList<>(new java.util.TreeSet<>(i.taskTypes())));
-        m.put("source", "configuration");
-        m.put("read_only", true);
-        out.add(m);
-      }
+    for (Integrator i : tokens.configured()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", null);
+      m.put("name", i.name());
+      m.put("task_types", IntegratorTokens.sorted(i.taskTypes()));
+      m.put("source", "configuration");
+      m.put("read_only", true);
+      out.add(m);
     }
-    runTime.store().ifPresent(s -> s.all().forEach(t -> out.add(view(t))));
+    tokens.stored().forEach(t -> out.add(view(t)));
     return JsonText.write(out);
   }
 
@@ -102,25 +81,11 @@ public class IntegratorsResource {
   @APIResponse(responseCode = "400", description = "A field is missing or not usable; the answer names it")
   @APIResponse(responseCode = "409", description = "The name is taken by an integrator of the configuration")
   public Response create(InputStream body) {
-    IntegratorTokenStore store = store();
-    IntegratorRequest request = IntegratorRequest.read(JsonText.readObject(body, settings.maxRequestBytes()),
-        keyTriage.taskTypes(), keyTriage.clock().instant());
-    if (integrators.isConfigured(request.name())) {
-      throw new ApiException(409, "integrator_conflict", "Integrator exists",
-          "An integrator named '" + request.name() + "' is in keytriage.integrators; choose another name.");
-    }
-    String token = "kt-" + randomPart();
-    String who = security.getUserPrincipal().getName();
-    IntegratorToken stored = new IntegratorToken(UUID.randomUUID().toString(), request.name(), request.taskTypes(),
-        Integrators.sha256Hex(token), keyTriage.clock().instant(), who, request.expiresAt(), null, null);
-    store.create(stored);
-    runTime.reload();
-    audit(who, "integrator.created", stored, Map.of("task_types", String.join("|", new java.util.TreeSet<>(
-        stored.taskTypes())), "expires_at", stored.expiry().map(Instant::toString).orElse("")));
-    LOG.log(Level.INFO, "Integrator token {0} ({1}) created by {2}", new Object[] {stored.id(), stored.name(), who});
-    Map<String, Object> out = view(stored);
-    out.put("token", token);
-    return Response.created(URI.create("/api/v1/integrators/" + stored.id())).entity(JsonText.write(out))
+    IntegratorTokens.Created created = tokens.create(JsonText.readObject(body, settings.maxRequestBytes()),
+        security.getUserPrincipal().getName());
+    Map<String, Object> out = view(created.stored());
+    out.put("token", created.token());
+    return Response.created(URI.create("/api/v1/integrators/" + created.stored().id())).entity(JsonText.write(out))
         .type(MediaType.APPLICATION_JSON).build();
   }
 
@@ -134,44 +99,14 @@ public class IntegratorsResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
   @APIResponse(responseCode = "404", description = "No run-time token with that id")
   public String revoke(@PathParam("id") String id) {
-    IntegratorTokenStore store = store();
-    String who = security.getUserPrincipal().getName();
-    try {
-      store.revoke(id, keyTriage.clock().instant());
-    } catch (NoSuchElementException e) {
-      throw ApiException.notFound("unknown_integrator", "Unknown integrator token",
-          "No integrator token created at run time has the id '" + id + "'. Integrators of keytriage.integrators"
-              + " are read-only: remove them from the setting.");
-    }
-    runTime.reload();
-    IntegratorToken revoked = store.all().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
-    audit(who, "integrator.revoked", revoked, Map.of());
-    LOG.log(Level.INFO, "Integrator token {0} ({1}) revoked by {2}", new Object[] {id, revoked.name(), who});
-    return JsonText.write(view(revoked));
-  }
-
-  private IntegratorTokenStore store() {
-    return runTime.store().orElseThrow(() -> ApiException.notFound("store_disabled", "Nothing is stored",
-        "Integrator tokens can be created at run time only with a store: keytriage.db.enabled is false."));
-  }
-
-  private void audit(String who, String action, IntegratorToken t, Map<String, String> details) {
-    Map<String, String> all = new LinkedHashMap<>(details);
-    all.put("name", t.name());
-    keyTriage.audit().ifPresent(a -> a.recordNow(new AuditRecord(keyTriage.clock().instant(), who, action, t.id(), all)));
-  }
-
-  private static String randomPart() {
-    byte[] raw = new byte[24];
-    RANDOM.nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    return JsonText.write(view(tokens.revoke(id, security.getUserPrincipal().getName())));
   }
 
   private static Map<String, Object> view(IntegratorToken t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", t.id());
     m.put("name", t.name());
-    m.put("task_types", new ArrayList<>(new java.util.TreeSet<>(t.taskTypes())));
+    m.put("task_types", IntegratorTokens.sorted(t.taskTypes()));
     m.put("source", "store");
     m.put("read_only", false);
     m.put("created_at", t.createdAt().toString());

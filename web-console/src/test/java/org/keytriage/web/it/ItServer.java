@@ -62,6 +62,11 @@ final class ItServer {
   }
 
   static WebArchive deployment() {
+    return deployment("");
+  }
+
+  /** The deployment with {@code extra} appended to its settings ({@code name=value} lines). */
+  static WebArchive deployment(String extra) {
     Path dir = Path.of(System.getProperty("keytriage.it.dir", "target/it")).toAbsolutePath();
     Path configDir = dir.resolve("keytriage-config");
     createDirectories(dir.resolve("tmp")); // java.io.tmpdir of this JVM and of Payara's, see the pom
@@ -83,7 +88,8 @@ final class ItServer {
         + "batch-etl:" + Integrators.sha256Hex(BATCH_TOKEN) + ":batch_processing\n"
         // few iterations: the hashes' strength is not under test, boot time is
         + "keytriage.users=" + ADMIN + ":admin:" + Pbkdf2Hash.create(ADMIN_PASSWORD.toCharArray(), 1000) + ","
-        + OPS + ":ops:" + Pbkdf2Hash.create(OPS_PASSWORD.toCharArray(), 1000) + "\n";
+        + OPS + ":ops:" + Pbkdf2Hash.create(OPS_PASSWORD.toCharArray(), 1000) + "\n"
+        + extra;
     String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
     archive.delete(path);
     archive.add(new StringAsset(properties), path);

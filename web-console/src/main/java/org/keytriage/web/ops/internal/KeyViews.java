@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.config.ApiKeyConfig;
-import org.keytriage.core.keys.CircuitState;
 
 /**
  * A key as operators see it: configuration (secret masked), limits, live usage, totals and state.
@@ -41,7 +40,7 @@ public final class KeyViews {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("key_id", k.keyId());
     v.put("api_key", k.apiKey() == null ? null : k.apiKey().masked());
-    v.put("status", status(m));
+    v.put("status", m.status());
     v.put("usable", m.usable());
     v.put("task_types", new ArrayList<>(new TreeSet<>(k.taskTypes())));
     v.put("is_backup", k.backup());
@@ -84,28 +83,8 @@ public final class KeyViews {
     return v;
   }
 
-  /** One word for the key's state, the most serious first. */
-  static String status(KeyMetrics m) {
-    if (!m.active()) {
-      return "inactive";
-    }
-    if (m.quarantined()) {
-      return "quarantined";
-    }
-    if (m.circuitState() == CircuitState.OPEN) {
-      return "circuit_open";
-    }
-    if (m.coolingDown()) {
-      return "cooling_down";
-    }
-    if (m.budgetUtilisation() >= 1.0) {
-      return "over_budget";
-    }
-    return "available";
-  }
-
   /** A base URL never carries credentials into an answer. */
-  static String withoutUserInfo(String url) {
+  public static String withoutUserInfo(String url) {
     try {
       URI u = URI.create(url);
       if (u.getUserInfo() == null) {

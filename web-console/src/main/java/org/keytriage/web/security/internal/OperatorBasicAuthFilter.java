@@ -1,10 +1,6 @@
 package org.keytriage.web.security.internal;
 
 import jakarta.inject.Inject;
-import java.util.Map;
-import org.keytriage.core.KeyTriage;
-import org.keytriage.core.audit.AuditRecord;
-import org.keytriage.web.engine.KeyTriageEngine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -21,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import org.keytriage.web.security.OperatorLogins;
 import org.keytriage.web.security.UserAccount;
 
 /**
@@ -40,7 +37,6 @@ public class OperatorBasicAuthFilter extends HttpFilter {
   private static final String BASIC = "basic ";
 
   @Inject transient OperatorLogins logins;
-  @Inject transient KeyTriageEngine engine;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,23 +47,10 @@ public class OperatorBasicAuthFilter extends HttpFilter {
       return;
     }
     Optional<Credentials> given = credentials(header.substring(BASIC.length()).trim());
-    Optional<UserAccount> operator = given.flatMap(c -> logins.verify(c.name(), c.password()));
-    if (given.isPresent() && operator.isEmpty()) {
-      auditFailedLogin(given.get().name(), request);
-    }
+    // a wrong, or throttled, name and password leave the caller anonymous: the endpoint answers 401
+    Optional<UserAccount> operator = given.flatMap(
+        c -> logins.attempt(c.name(), c.password(), request.getRemoteAddr(), "basic").account());
     chain.doFilter(operator.<HttpServletRequest>map(a -> new OperatorRequest(request, a)).orElse(request), response);
-  }
-
-  /** A wrong name or password is audited with the name tried (cut short) and where from; never the password. */
-  private void auditFailedLogin(String name, HttpServletRequest request) {
-    if (!engine.isOpen()) {
-      return;
-    }
-    String tried = name.length() > 64 ? name.substring(0, 64) + "\u2026" : name;
-    KeyTriage keyTriage = engine.running();
-    keyTriage.audit().ifPresent(audit -> audit.recordLater(new AuditRecord(keyTriage.clock().instant(), "anonymous",
-        "login.failed", tried, Map.of("remote_address", String.valueOf(request.getRemoteAddr()),
-            "path", request.getRequestURI()))));
   }
 
   private record Credentials(String name, char[] password) {}

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * salted SHA-256 of name and password with a per-process random salt: what is kept is no use
  * outside this process. At most {@value #MAX_ENTRIES} entries; full means no caching.
  */
-final class VerifiedPasswords {
+public final class VerifiedPasswords {
   static final long TTL_MINUTES = 5;
   static final int MAX_ENTRIES = 1000;
 
@@ -22,12 +22,12 @@ final class VerifiedPasswords {
   private final byte[] salt = new byte[32];
   private final Clock clock;
 
-  VerifiedPasswords(Clock clock) {
+  public VerifiedPasswords(Clock clock) {
     this.clock = clock;
     new java.security.SecureRandom().nextBytes(salt);
   }
 
-  boolean isFresh(String name, char[] password, String hash) {
+  public boolean isFresh(String name, char[] password, String hash) {
     String key = key(name, password, hash);
     Long until = expiries.get(key);
     if (until == null) {
@@ -40,7 +40,7 @@ final class VerifiedPasswords {
     return true;
   }
 
-  void remember(String name, char[] password, String hash) {
+  public void remember(String name, char[] password, String hash) {
     if (expiries.size() >= MAX_ENTRIES) {
       long now = clock.millis();
       expiries.values().removeIf(until -> until < now);

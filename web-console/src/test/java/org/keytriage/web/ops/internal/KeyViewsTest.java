@@ -31,8 +31,8 @@ class KeyViewsTest {
     KeyMetrics inactive = new KeyMetrics("k", List.of(), false, 1, 0, 1, 1, false, true, true, 0, 0, 0, 0, 0, 100, 0, -1, 0, 0);
     KeyMetrics quarantined = new KeyMetrics("k", List.of(), false, 1, 0, 1, 1, true, true, true, 0, 0, 0, 0, 0, 100, 0, -1, 0, 0);
     KeyMetrics cooling = new KeyMetrics("k", List.of(), false, 1, 0, 1, 1, true, false, true, 0, 0, 0, 0, 0, 100, 0, -1, 0, 0);
-    assertThat(KeyViews.status(inactive)).isEqualTo("inactive");
-    assertThat(KeyViews.status(quarantined)).isEqualTo("quarantined");
-    assertThat(KeyViews.status(cooling)).isEqualTo("cooling_down");
+    assertThat(inactive.status()).isEqualTo("inactive");
+    assertThat(quarantined.status()).isEqualTo("quarantined");
+    assertThat(cooling.status()).isEqualTo("cooling_down");
   }
 }
