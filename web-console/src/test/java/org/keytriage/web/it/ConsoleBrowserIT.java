@@ -75,9 +75,17 @@ class ConsoleBrowserIT {
   void open() {
     base = "http://127.0.0.1:" + deployment.getPort();
     http = new Http(base);
-    System.setProperty("webdriver.chrome.driver", System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    String driver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    String chromium = System.getProperty("keytriage.it.chromium", "/usr/bin/chromium");
+    for (String needed : List.of(driver, chromium)) {
+      assertThat(Files.isExecutable(Path.of(needed)))
+          .as(needed + " is missing: install Chromium and its driver (apt-get install -y chromium chromium-driver),"
+              + " or point -Dkeytriage.it.chromium and -Dwebdriver.chrome.driver at them")
+          .isTrue();
+    }
+    System.setProperty("webdriver.chrome.driver", driver);
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("keytriage.it.chromium", "/usr/bin/chromium"));
+    options.setBinary(chromium);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1366,900");
