@@ -395,7 +395,7 @@ class ConsoleBrowserIT {
         .until(d -> {
           for (WebElement row : d.findElements(By.cssSelector("[id='live:gauges_data'] tr"))) {
             if (row.getText().contains(keyId)) {
-              return row.findElement(By.cssSelector(".kt-rpm .ui-progressbar-label")).getText().trim();
+              return row.findElement(By.cssSelector(".kt-rpm b")).getText().trim();
             }
           }
           return null;
