@@ -146,6 +146,23 @@ class ConsoleBrowserIT {
     assertNoJavaScriptErrors();
   }
 
+  @Test
+  void aFormWithAViewStateTheSessionNeverHadRunsNothingAndReloadsThePage() throws Exception {
+    signIn(ItServer.ADMIN, ItServer.ADMIN_PASSWORD);
+    browser.get(base + "/console/keys.xhtml");
+    awaitText("medical_primary");
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String form = "keys=keys&keys%3Atable%3A0%3Adeactivate=keys%3Atable%3A0%3Adeactivate"
+        + "&jakarta.faces.ViewState=1234567890%3A-987654321";
+    HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/keys.xhtml"))
+        .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/console/keys.xhtml");
+    JsonObject first = Json.array(http.get("/api/v1/keys", Caller.ADMIN).body()).getJsonObject(0);
+    assertThat(first.getJsonObject("state").getBoolean("is_active")).isTrue();
+  }
+
   // ---- every page, as admin -------------------------------------------------------------------
 
   @Test

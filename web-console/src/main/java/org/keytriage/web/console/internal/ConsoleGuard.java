@@ -14,8 +14,9 @@ import org.keytriage.web.console.ConsoleSession;
  * Keeps the console's pages behind a sign-in: without a signed-in operator in the session a page
  * redirects to the login page (an Ajax request gets a Faces partial-response redirect, so a poll
  * after the session timed out lands on the login page too). Only the login page and the static
- * resources it needs are open. Every page is sent with headers that keep it out of frames and
- * caches.
+ * resources it needs are open. A form posted for a view the session no longer holds (or with a
+ * view state made up elsewhere) runs nothing and is answered with a redirect to the page, not an
+ * error. Every page is sent with headers that keep it out of frames and caches.
  */
 @WebFilter(filterName = "keytriage-console-guard", urlPatterns = ConsoleGuard.ROOT + "/*")
 public class ConsoleGuard extends HttpFilter {
@@ -44,18 +45,41 @@ public class ConsoleGuard extends HttpFilter {
       return;
     }
     if (path.equals(LOGIN) || signedIn(request)) {
-      chain.doFilter(request, response);
+      try {
+        chain.doFilter(request, response);
+      } catch (ServletException e) {
+        if (!expiredView(e) || response.isCommitted()) {
+          throw e;
+        }
+        // a form of a view the session no longer holds (too many tabs, a restart, or a post made
+        // elsewhere without this session's view state): nothing ran; show the page afresh
+        response.reset();
+        redirect(request, response, request.getRequestURI());
+      }
       return;
     }
-    String login = request.getContextPath() + LOGIN;
+    redirect(request, response, request.getContextPath() + LOGIN);
+  }
+
+  /** A redirect the page follows, for a plain request and for a Faces Ajax request alike. */
+  private static void redirect(HttpServletRequest request, HttpServletResponse response, String to) throws IOException {
     if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
       response.setContentType("text/xml");
       response.setCharacterEncoding("UTF-8");
       response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-          + login + "\"/></partial-response>");
+          + to + "\"/></partial-response>");
       return;
     }
-    response.sendRedirect(login);
+    response.sendRedirect(to);
+  }
+
+  private static boolean expiredView(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.faces.application.ViewExpiredException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean signedIn(HttpServletRequest request) {
