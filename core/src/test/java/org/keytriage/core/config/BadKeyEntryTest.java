@@ -34,6 +34,23 @@ class BadKeyEntryTest {
     return fx.writeConfig(config(entry)).loadFails();
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "nvapi-abc\u20acdef0123456789 | outside ASCII | 10",
+      "nvapi-abc\u200bdef0123456789 | invisible | 10",
+      "nvapi-abc\u201cdef0123456789 | outside ASCII | 10",
+      "nvapi-abc def0123456789 | a space | 10",
+      "nvapi-abc\tdef0123456789 | control character | 10"})
+  void aSecretThatCannotGoIntoAnHttpHeaderIsRefusedWithoutShowingIt(String secret, String kind, int position) {
+    String value = secret.translateEscapes();
+    fx.env("NVIDIA_API_KEY_MEDICAL_TEXT", value);
+    ConfigException e = failsWithEntry(good);
+
+    fx.assertSingleProblem(e, K, "medical_text_primary", "api_key", "copy the key again");
+    assertThat(e.getMessage()).contains(kind).contains("position " + position).contains("HTTP Authorization header")
+        .doesNotContain(value).doesNotContain("nvapi-abc").doesNotContain("def0123456789");
+  }
+
   @Test
   void missingKeyIdNamesTheEntryByIndex() {
     ConfigException e =

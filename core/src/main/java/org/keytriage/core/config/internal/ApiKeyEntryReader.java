@@ -157,6 +157,14 @@ public final class ApiKeyEntryReader {
           "move the key to .env.api_keys as " + variable + "=<your key> and write \"api_key\":"
               + " \"${" + variable + "}\", so the config file holds no secret");
     }
+    String unsendable = unsendable(value.get());
+    if (unsendable != null) {
+      // the value is never named, not even the character: only what kind it is and where
+      problems.error(f.where(), "api_key", "api_key has " + unsendable + ", which cannot be sent in an"
+          + " HTTP Authorization header", "copy the key again from build.nvidia.com (NVIDIA keys are letters,"
+          + " digits and - _ . only) and check .env.api_keys for stray quotes, spaces or line breaks");
+      return Optional.empty();
+    }
     if (GUIDE_PLACEHOLDER.matcher(value.get()).matches()) {
       problems.warn(
           f.where(),
@@ -164,6 +172,26 @@ public final class ApiKeyEntryReader {
           "replace it with the key from build.nvidia.com (it usually starts with nvapi-)");
     }
     return Optional.of(Secret.of(value.get()));
+  }
+
+  /**
+   * What makes a secret unusable as {@code Authorization: Bearer <secret>}: the JDK's HTTP client
+   * refuses anything but visible ASCII in a header (and would put the whole header, secret and
+   * all, into its exception message); {@code null} when it is fine.
+   */
+  static String unsendable(String secret) {
+    for (int i = 0; i < secret.length(); i++) {
+      char c = secret.charAt(i);
+      if (c >= 0x21 && c <= 0x7e) {
+        continue;
+      }
+      String kind = c == ' ' ? "a space"
+          : c < 0x20 || c == 0x7f ? "a control character (a line break or tab, say)"
+          : Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT ? "an invisible character"
+          : "a character outside ASCII (a typographic quote or a currency sign, say)";
+      return kind + " at position " + (i + 1);
+    }
+    return null;
   }
 
   /** Optional: when the secret was last set, {@code 2026-09-01} or {@code 2026-09-01T08:00:00Z}. */
