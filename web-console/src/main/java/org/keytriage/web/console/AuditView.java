@@ -39,7 +39,7 @@ public class AuditView implements Serializable {
   private String target;
   private boolean stored;
   private List<Row> rows = List.of();
-  private ChainVerification verification;
+  private transient ChainVerification verification; // checked again after the view was replicated
 
   @PostConstruct
   void init() {
@@ -85,6 +85,9 @@ public class AuditView implements Serializable {
   }
 
   public ChainVerification getVerification() {
+    if (verification == null && stored) {
+      verify();
+    }
     return verification;
   }
 

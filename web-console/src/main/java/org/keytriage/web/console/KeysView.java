@@ -39,7 +39,7 @@ public class KeysView implements Serializable {
   @Inject KeyTriageEngine engine;
   @Inject ConsoleSession operator;
 
-  private List<KeyRow> rows = List.of();
+  private transient List<KeyRow> rows; // live figures: read again, never replicated
   private KeyForm form = new KeyForm();
   private String editing; // the key being edited; null while adding
   private String rotating;
@@ -165,6 +165,9 @@ public class KeysView implements Serializable {
   }
 
   public List<KeyRow> getRows() {
+    if (rows == null) {
+      load();
+    }
     return rows;
   }
 

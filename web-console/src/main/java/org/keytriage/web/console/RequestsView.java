@@ -34,13 +34,12 @@ public class RequestsView implements Serializable {
   private String keyId;
   private String integrator;
   private String outcome;
-  private RequestLogModel model;
+  private transient RequestLogModel model;
   private boolean stored;
 
   @PostConstruct
   void init() {
     stored = engine.running().requestLog().isPresent();
-    model = new RequestLogModel(() -> Stored.requestLog(engine.running()), this::query);
   }
 
   RequestQuery query() {
@@ -59,6 +58,9 @@ public class RequestsView implements Serializable {
   }
 
   public RequestLogModel getModel() {
+    if (model == null) {
+      model = new RequestLogModel(() -> Stored.requestLog(engine.running()), this::query);
+    }
     return model;
   }
 

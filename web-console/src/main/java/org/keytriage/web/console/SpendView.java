@@ -40,7 +40,7 @@ public class SpendView implements Serializable {
   private SpendQuery.GroupBy groupBy = SpendQuery.GroupBy.KEY;
   private SpendQuery.Interval interval = SpendQuery.Interval.DAY;
   private boolean stored;
-  private List<SpendRow> rows = List.of();
+  private transient List<SpendRow> rows = List.of(); // read again after the view was replicated
   private String chart = "";
   private double total;
 
@@ -80,7 +80,7 @@ public class SpendView implements Serializable {
     external.responseReset();
     external.setResponseContentType("text/csv; charset=utf-8");
     external.setResponseHeader("Content-Disposition", "attachment; filename=\"keytriage-spend.csv\"");
-    external.getResponseOutputStream().write(HistoryViews.spendCsv(rows).getBytes(StandardCharsets.UTF_8));
+    external.getResponseOutputStream().write(HistoryViews.spendCsv(getRows()).getBytes(StandardCharsets.UTF_8));
     faces.responseComplete();
   }
 
@@ -89,6 +89,9 @@ public class SpendView implements Serializable {
   }
 
   public List<SpendRow> getRows() {
+    if (rows == null) {
+      show();
+    }
     return rows;
   }
 

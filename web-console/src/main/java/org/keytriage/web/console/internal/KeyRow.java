@@ -1,6 +1,5 @@
 package org.keytriage.web.console.internal;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,10 +9,10 @@ import org.keytriage.web.ops.internal.KeyViews;
 
 /**
  * One key as the console's tables and gauges show it: configuration with the secret masked, live
- * usage against the limits and its state. A snapshot; never the secret.
+ * usage against the limits and its state. A snapshot, read again for each page or poll (so never
+ * kept in a replicated session); never the secret.
  */
-public final class KeyRow implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class KeyRow {
 
   private final String keyId;
   private final String maskedSecret;

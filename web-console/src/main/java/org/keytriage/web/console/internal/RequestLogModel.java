@@ -13,13 +13,14 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The request log one page at a time, newest first: each page is one query of the store with the
- * page's filters, offset and size, so a log of millions of rows costs what one page costs.
+ * page's filters, offset and size, so a log of millions of rows costs what one page costs. Its
+ * sources are not serialised: a view that was (session replication) makes a new model.
  */
 public final class RequestLogModel extends LazyDataModel<RequestRecord> {
   private static final long serialVersionUID = 1L;
 
   private final transient Supplier<RequestLogStore> store;
-  private final Supplier<RequestQuery> filters;
+  private final transient Supplier<RequestQuery> filters;
   private long total;
 
   public RequestLogModel(Supplier<RequestLogStore> store, Supplier<RequestQuery> filters) {
