@@ -27,8 +27,6 @@ import org.keytriage.web.security.internal.VerifiedPasswords;
  */
 @ApplicationScoped
 public class OperatorLogins {
-  // a well-formed hash of a random password, verified against for unknown names
-  private static final String DECOY = Pbkdf2Hash.create(UUID.randomUUID().toString().toCharArray());
 
   @Inject UserAccounts accounts;
   @Inject KeyTriageEngine engine;
@@ -36,10 +34,16 @@ public class OperatorLogins {
 
   private final VerifiedPasswords verified = new VerifiedPasswords(Clock.systemUTC());
   private volatile LoginThrottle throttle;
+  // a hash of a random password, verified against for unknown names, with as many iterations as
+  // the costliest account: an unknown name takes as long as a known one, so timing tells nothing
+  private volatile String decoy;
 
   @jakarta.annotation.PostConstruct
-  void createThrottle() {
+  void create() {
     throttle = new LoginThrottle(Clock.systemUTC(), settings.loginMaxFailures(), settings.loginWindow());
+    int iterations = accounts.names().stream().map(n -> accounts.find(n).orElseThrow().passwordHash())
+        .mapToInt(Pbkdf2Hash::iterations).max().orElse(Pbkdf2Hash.DEFAULT_ITERATIONS);
+    decoy = Pbkdf2Hash.create(UUID.randomUUID().toString().toCharArray(), Math.max(1, iterations));
   }
 
   /** What came of one attempt to sign in. */
@@ -53,7 +57,7 @@ public class OperatorLogins {
   public Optional<UserAccount> verify(String name, char[] password) {
     Optional<UserAccount> account = accounts.find(name);
     if (account.isEmpty()) {
-      Pbkdf2Hash.verify(password, DECOY);
+      Pbkdf2Hash.verify(password, decoy);
       return Optional.empty();
     }
     String hash = account.get().passwordHash();

@@ -25,7 +25,8 @@ import org.keytriage.web.security.UserAccount;
  * name and password of {@code keytriage.users}, it goes on as that operator (principal and roles,
  * {@code isUserInRole}, which JAX-RS's security context and the Prometheus servlet read); any
  * other request goes on as it came, anonymous. Deciding is left to the endpoints ({@link
- * RoleFilter}, answering 401/403 as JSON), as before.
+ * RoleFilter}, answering 401/403 as JSON), as before. Only the operators' paths ({@code /api/…},
+ * {@code /prometheus}) look at a Basic header at all.
  *
  * <p>This replaces Jakarta Security's Basic mechanism, which ran for every request, the {@code /v1}
  * hot path included, and looked its beans up through JNDI each time (issue 10's profile): here a
@@ -42,7 +43,7 @@ public class OperatorBasicAuthFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String header = request.getHeader("Authorization");
-    if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+    if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length()) || !forOperators(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -51,6 +52,16 @@ public class OperatorBasicAuthFilter extends HttpFilter {
     Optional<UserAccount> operator = given.flatMap(
         c -> logins.attempt(c.name(), c.password(), request.getRemoteAddr(), "basic").account());
     chain.doFilter(operator.<HttpServletRequest>map(a -> new OperatorRequest(request, a)).orElse(request), response);
+  }
+
+  /**
+   * Whether the path is one where an operator's login means something: the operators' API and the
+   * Prometheus series. Anywhere else (the OpenAI-compatible API, health, OpenAPI, the console with
+   * its own form login) a Basic header is not looked at, so it cannot make anyone pay for a PBKDF2.
+   */
+  static boolean forOperators(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/") || path.equals(org.keytriage.web.observability.PrometheusServlet.PATH);
   }
 
   private record Credentials(String name, char[] password) {}

@@ -41,6 +41,16 @@ public final class Pbkdf2Hash {
   }
 
   /** Whether the password matches; the hashes are compared in constant time. */
+  /** The iteration count of a well-formed hash; 0 for one that is not. */
+  public static int iterations(String encoded) {
+    String[] parts = encoded.split(":");
+    try {
+      return parts.length == 4 ? Math.max(0, Integer.parseInt(parts[1])) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   public static boolean verify(char[] password, String encoded) {
     Parsed p = parse(encoded);
     if (p == null) {

@@ -45,4 +45,11 @@ class Pbkdf2HashTest {
     now.addAndGet(VerifiedPasswords.TTL_MINUTES * 60_000 + 1);
     assertThat(verified.isFresh("alice", "pw".toCharArray(), "h1")).isFalse();
   }
+
+  @Test
+  void readsTheIterationCountOfAHashSoTheDecoyCostsWhatARealAccountCosts() {
+    assertThat(Pbkdf2Hash.iterations(Pbkdf2Hash.create("correct horse".toCharArray(), 1234))).isEqualTo(1234);
+    assertThat(Pbkdf2Hash.iterations("not a hash")).isZero();
+    assertThat(Pbkdf2Hash.iterations("PBKDF2WithHmacSHA256:x:a:b")).isZero();
+  }
 }
