@@ -3,7 +3,6 @@ package org.keytriage.web.console;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Set;
 import org.keytriage.web.security.Roles;
 
@@ -23,12 +22,10 @@ public class ConsoleSession implements Serializable {
 
   private String name;
   private Set<String> roles = Set.of();
-  private Instant since;
 
-  void signIn(String operator, Set<String> operatorRoles, Instant at) {
+  void signIn(String operator, Set<String> operatorRoles) {
     this.name = operator;
     this.roles = Set.copyOf(operatorRoles);
-    this.since = at;
   }
 
   public boolean isSignedIn() {
@@ -37,10 +34,6 @@ public class ConsoleSession implements Serializable {
 
   public String getName() {
     return name;
-  }
-
-  public Instant getSince() {
-    return since;
   }
 
   public boolean isAdmin() {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keytriage.core.KeyTriage;
 import org.keytriage.core.accounting.HealthReport;
-import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.metrics.RecentTraffic;
 import org.keytriage.web.console.internal.KeyRow;
 import org.keytriage.web.console.internal.LiveTraffic;
@@ -40,11 +39,10 @@ public class DashboardView {
   void read() {
     health = keyTriage.health();
     recent = traffic.last(TRAFFIC_SECONDS);
-    for (KeyMetrics m : keyTriage.keyMetrics()) {
-      KeyRow row = new KeyRow(keyTriage.key(m.keyId()), m);
-      keys.add(row);
-      spendToday += m.dailySpend();
-      spendMonth += m.monthlySpend();
+    keys.addAll(KeyRow.all(keyTriage));
+    for (KeyRow row : keys) {
+      spendToday += row.getDailySpend();
+      spendMonth += row.getMonthlySpend();
       budgetToday += row.getDailyBudget();
       budgetMonth += row.getMonthlyBudget();
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.keytriage.core.KeyTriage;
-import org.keytriage.core.accounting.KeyMetrics;
 import org.keytriage.core.config.ApiKeyConfig;
 import org.keytriage.core.config.ConfigException;
 import org.keytriage.core.config.KeyEntries;
@@ -48,12 +47,7 @@ public class KeysView implements Serializable {
 
   @PostConstruct
   void load() {
-    KeyTriage kt = engine.running();
-    List<KeyRow> out = new ArrayList<>();
-    for (KeyMetrics m : kt.keyMetrics()) {
-      out.add(new KeyRow(kt.key(m.keyId()), m));
-    }
-    rows = out;
+    rows = KeyRow.all(engine.running());
   }
 
   /** Re-reads usage and state; the page polls it. */

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Instant;
 import org.keytriage.web.security.OperatorLogins;
 import org.keytriage.web.security.UserAccount;
 
@@ -64,7 +63,7 @@ public class LoginView {
     UserAccount account = attempt.account().get();
     request.changeSessionId();
     HttpSession session = request.getSession();
-    operator.signIn(account.name(), account.roles(), Instant.now());
+    operator.signIn(account.name(), account.roles());
     session.setAttribute(ConsoleSession.SIGNED_IN, account.name());
     logins.recordSession("console.signed_in", account.name(), request.getRemoteAddr());
     return "/dashboard.xhtml?faces-redirect=true";

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URL;
-import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +50,9 @@ public class PluginsView {
     if (location == null) {
       return "built in";
     }
-    String path = location.getPath();
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    Path name = Path.of(path.substring(path.lastIndexOf('/') + 1));
-    return name.toString().isEmpty() ? "built in" : name.toString();
+    String path = location.getPath().replaceAll("/+$", "");
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.isEmpty() ? "built in" : name;
   }
 
   public List<Row> getRows() {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.keytriage.core.KeyTriage;
-import org.keytriage.core.config.ApiKeyConfig;
+import org.keytriage.web.ops.internal.TaskTypeViews;
 import org.keytriage.core.errors.KeyTriageException;
 import org.keytriage.spi.BalancingStrategyFactory;
 import org.keytriage.spi.ConfigProperty;
@@ -69,16 +69,8 @@ public class TaskTypesView implements Serializable {
     KeyTriage kt = engine.running();
     List<TaskTypeRow> out = new ArrayList<>();
     for (String t : new TreeSet<>(kt.taskTypes())) {
-      List<String> specialised = new ArrayList<>();
-      List<String> backups = new ArrayList<>();
-      for (ApiKeyConfig k : kt.keys().all()) {
-        if (k.specialisedFor(t)) {
-          specialised.add(k.keyId());
-        } else if (k.backup()) {
-          backups.add(k.keyId());
-        }
-      }
-      out.add(new TaskTypeRow(t, kt.strategyOf(t), specialised, backups, kt.configuredTaskTypes().contains(t)));
+      out.add(new TaskTypeRow(t, kt.strategyOf(t), TaskTypeViews.specialised(kt, t), TaskTypeViews.backups(kt, t),
+          kt.configuredTaskTypes().contains(t)));
       chosen.put(t, kt.strategyOf(t));
     }
     rows = out;

@@ -53,8 +53,8 @@ public class OperatorLogins {
     }
   }
 
-  /** The account, when the password is its own. Without throttling or audit: for cached Basic checks. */
-  public Optional<UserAccount> verify(String name, char[] password) {
+  /** The account, when the password is its own; throttling and audit are {@link #attempt}'s. */
+  private Optional<UserAccount> verify(String name, char[] password) {
     Optional<UserAccount> account = accounts.find(name);
     if (account.isEmpty()) {
       Pbkdf2Hash.verify(password, decoy);
@@ -74,10 +74,10 @@ public class OperatorLogins {
    * refused unseen while the name or address is locked; failures and refusals are audited.
    */
   public Attempt attempt(String name, char[] password, String address, String via) {
-    if (throttle.isLocked(name, address)) {
-      Duration left = throttle.retryAfter(name, address);
+    Duration locked = throttle.retryAfter(name, address);
+    if (!locked.isZero()) {
       audit("login.throttled", name, address, via);
-      return new Attempt(Optional.empty(), left.isZero() ? Duration.ofSeconds(1) : left);
+      return new Attempt(Optional.empty(), locked);
     }
     Optional<UserAccount> account = verify(name, password);
     if (account.isPresent()) {

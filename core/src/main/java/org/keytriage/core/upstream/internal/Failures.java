@@ -69,7 +69,7 @@ final class Failures {
     if (t == null) {
       return null;
     }
-    Throwable cause = t.getCause() == t ? null : withoutHeaders(t.getCause());
+    Throwable cause = withoutHeaders(t.getCause());
     if (!mayCarryHeaders(t)) {
       if (cause == t.getCause()) {
         return t;

@@ -46,6 +46,15 @@ public final class KeyRow {
     this.m = metrics;
   }
 
+  /** Every key of the engine, in configuration order, with its figures now. */
+  public static java.util.List<KeyRow> all(org.keytriage.core.KeyTriage keyTriage) {
+    java.util.List<KeyRow> out = new java.util.ArrayList<>();
+    for (KeyMetrics m : keyTriage.keyMetrics()) {
+      out.add(new KeyRow(keyTriage.key(m.keyId()), m));
+    }
+    return out;
+  }
+
   public String getKeyId() {
     return keyId;
   }

@@ -23,18 +23,21 @@ public final class TaskTypeViews {
     return out;
   }
 
+  /** The keys specialised for the task type, in configuration order. */
+  public static List<String> specialised(KeyTriage keyTriage, String taskType) {
+    return keyTriage.keys().all().stream().filter(k -> k.specialisedFor(taskType)).map(ApiKeyConfig::keyId).toList();
+  }
+
+  /** The backups that serve the task type without being specialised for it, in configuration order. */
+  public static List<String> backups(KeyTriage keyTriage, String taskType) {
+    return keyTriage.keys().all().stream().filter(k -> k.backup() && !k.specialisedFor(taskType))
+        .map(ApiKeyConfig::keyId).toList();
+  }
+
   public Map<String, Object> one(String taskType) {
     List<Map<String, Object>> keys = new ArrayList<>();
-    for (ApiKeyConfig k : keyTriage.keys().all()) {
-      if (k.specialisedFor(taskType)) {
-        keys.add(entry(k.keyId(), "specialised"));
-      }
-    }
-    for (ApiKeyConfig k : keyTriage.keys().all()) {
-      if (k.backup() && !k.specialisedFor(taskType)) {
-        keys.add(entry(k.keyId(), "backup"));
-      }
-    }
+    specialised(keyTriage, taskType).forEach(id -> keys.add(entry(id, "specialised")));
+    backups(keyTriage, taskType).forEach(id -> keys.add(entry(id, "backup")));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("task_type", taskType);
     m.put("strategy", keyTriage.strategyOf(taskType));

@@ -57,14 +57,8 @@ public final class LoginThrottle {
   }
 
   /** Whether an attempt for this name from this address is refused now. */
-  public synchronized boolean isLocked(String name, String address) {
-    Instant now = clock.instant();
-    for (String k : keys(name, address)) {
-      if (count(k, now) >= limit(k)) {
-        return true;
-      }
-    }
-    return false;
+  public boolean isLocked(String name, String address) {
+    return !retryAfter(name, address).isZero();
   }
 
   /** How long until an attempt for this name from this address is taken again; zero when it is now. */
